@@ -1,0 +1,43 @@
+package vn.phendau.assessment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import vn.phendau.common.Text;
+import vn.phendau.rules.Outcome;
+import vn.phendau.rules.Severity;
+
+/** The answer to one proposal (API.md, "Assess one project"). */
+public record Assessment(
+        String assessmentId,
+        String projectId,
+        String projectName,
+        Verdict verdict,
+        Text summary,
+        int score,
+        List<ScoreGroup> scoreBreakdown,
+        ProvinceView province,
+        GroupView projectGroup,
+        List<Finding> findings,
+        List<ChecklistItem> checklist,
+        Ruleset ruleset,
+        LocalDate assessmentDate,
+        Instant assessedAt) {
+
+    public record ScoreGroup(String group, Text title, int points, int max) {
+    }
+
+    public record ProvinceView(String input, String name, String formerly, List<String> neighbours, boolean landBorder) {
+    }
+
+    /** The group the project is judged as (declared, else derived), under which law, and the time limit it sets. */
+    public record GroupView(String group, String derived, String declared, String fieldClass, String law,
+                            Integer maxCapitalAllocationYears) {
+    }
+
+    public record ChecklistItem(String criterion, Text title, Outcome outcome, Severity severity) {
+    }
+
+    public record Ruleset(String version, String fingerprint) {
+    }
+}

@@ -1,0 +1,213 @@
+package vn.phendau.assessment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.RecordComponent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.phendau.assessment.Assessment.ChecklistItem;
+import vn.phendau.assessment.Assessment.GroupView;
+import vn.phendau.assessment.Assessment.ProvinceView;
+import vn.phendau.assessment.Assessment.ScoreGroup;
+import vn.phendau.common.Json;
+import vn.phendau.common.Text;
+import vn.phendau.legal.Citation;
+import vn.phendau.legal.LegalText;
+import vn.phendau.proposal.ProjectGroup;
+import vn.phendau.proposal.ProjectProposal;
+import vn.phendau.reference.ParameterTable;
+import vn.phendau.reference.Parameters;
+import vn.phendau.reference.ProjectGroups;
+import vn.phendau.reference.Provinces;
+import vn.phendau.rules.BorderProvince;
+import vn.phendau.rules.Criterion;
+import vn.phendau.rules.Outcome;
+import vn.phendau.rules.Project;
+import vn.phendau.rules.RuleBase;
+import vn.phendau.rules.RuleMeta;
+import vn.phendau.rules.Severity;
+
+/**
+ * Assesses one proposal: facts in, rules fired, findings said in the project's own terms, then the verdict,
+ * score and checklist exactly as CRITERIA.md derives them. Every entry point (API, list, page) comes here.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    static final ZoneId VIET_NAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Within one severity, what is wrong before what is unknown before what passed. */
+    private static final Comparator<Outcome> OUTCOME_ORDER = Comparator.comparingInt(o -> switch (o) {
+        case NOT_MET -> 0;
+        case MISSING_INFO -> 1;
+        default -> 2;
+    });
+
+    private final RuleBase ruleBase;
+    private final Provinces provinces;
+    private final ProjectGroups groups;
+    private final ParameterTable parameters;
+    private final FactBuilder facts;
+    private final Explainer explainer;
+    private final LegalText legal;
+    private final List<ScoreGroup> scoreGroups = new ArrayList<>();
+    private final Map<String, Integer> criterionOrder = new HashMap<>();
+    private final Clock clock;
+
+    public AssessmentService(RuleBase ruleBase, Provinces provinces, ProjectGroups groups, ParameterTable parameters,
+                             FactBuilder facts, Explainer explainer, LegalText legal) {
+        this.ruleBase = ruleBase;
+        this.provinces = provinces;
+        this.groups = groups;
+        this.parameters = parameters;
+        this.facts = facts;
+        this.explainer = explainer;
+        this.legal = legal;
+        this.clock = Clock.system(VIET_NAM);
+        for (JsonNode g : Json.resource("reference/scoring.json").get("groups")) {
+            scoreGroups.add(new ScoreGroup(g.get("group").asText(), Json.MAPPER.convertValue(g.get("title"), Text.class),
+                    0, g.get("max").asInt()));
+        }
+        for (Criterion c : ruleBase.criteria()) {
+            criterionOrder.put(c.id(), criterionOrder.size());
+        }
+    }
+
+    public Assessment assess(ProjectProposal p) {
+        LocalDate date = p.assessmentDate() != null ? p.assessmentDate() : LocalDate.now(clock);
+        Provinces.Match match = provinces.resolve(p.location().province())
+                .orElseThrow(() -> new IllegalArgumentException("unvalidated province " + p.location().province()));
+        ProjectGroups.Law law = groups.lawOn(date).orElseThrow(() -> new IllegalArgumentException("no law on " + date));
+        ProjectGroup derived = groups.derive(p.investment().totalVnd(), p.sector(), law);
+        Project fact = facts.build(p, match, law, derived);
+        Parameters params = parameters.on(date);
+
+        BorderProvince province = new BorderProvince(match.province().name(), match.province().landBorder());
+        // A province without a land border is out of scope and nothing else is decided (CRITERIA.md, verdict 1):
+        // the project fact is simply not there for the other rules to match.
+        List<String> hits = province.landBorder() ? ruleBase.fire(province, fact, params) : ruleBase.fire(province);
+
+        Subject subject = new Subject(p, fact, context(match, law, params));
+        List<Finding> findings = hits.stream().map(id -> finding(ruleBase.rule(id).orElseThrow(), subject, date))
+                .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::outcome, OUTCOME_ORDER)
+                        .thenComparing(f -> criterionOrder.getOrDefault(f.criterion(), 999))
+                        .thenComparing(Finding::ruleId))
+                .toList();
+        List<ScoreGroup> breakdown = score(findings);
+        int score = breakdown.stream().mapToInt(ScoreGroup::points).sum();
+        Verdict verdict = verdict(findings);
+        return new Assessment(UUID.randomUUID().toString(), p.id(), p.name(), verdict,
+                summary(verdict, findings, score, match), score, breakdown,
+                new ProvinceView(p.location().province(), match.province().name(), match.formerly(),
+                        match.province().neighbours(), match.province().landBorder()),
+                new GroupView(fact.group().name(), derived.name(), p.investment().projectGroup() == null ? null
+                        : p.investment().projectGroup().name(), groups.fieldClass(p.sector()), law.name(), fact.groupLimitYears()),
+                findings, checklist(findings), new Assessment.Ruleset(ruleBase.version(), ruleBase.fingerprint()),
+                date, Instant.now(clock));
+    }
+
+    private static Map<String, Object> context(Provinces.Match match, ProjectGroups.Law law, Parameters params) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("province", match.province().name());
+        context.put("formerProvince", match.formerly());
+        context.put("law", law.name());
+        context.put("capitalAllocationArticle", law.capitalAllocationArticle());
+        for (RecordComponent c : Parameters.class.getRecordComponents()) {
+            try {
+                context.put(c.getName(), c.getAccessor().invoke(params));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return context;
+    }
+
+    private Finding finding(RuleMeta rule, Subject subject, LocalDate date) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String read : rule.reads()) {
+            for (String path : subject.expand(read)) {
+                evidence.put(path, subject.value(path));
+                if (rule.outcome() == Outcome.MISSING_INFO && Subject.isInputPath(path) && subject.isMissing(path)) {
+                    missing.add(path);
+                }
+            }
+        }
+        List<Citation> citations = new ArrayList<>();
+        rule.cites().forEach(id -> citations.add(legal.cite(id)));
+        rule.laws().forEach(key -> citations.add(legal.citeProvision(key, date)));
+        return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
+                explainer.render(rule.title(), subject), explainer.render(rule.explanation(), subject),
+                citations, evidence, missing);
+    }
+
+    /** Points of the priority criteria met, per group, capped at the group's maximum. */
+    private List<ScoreGroup> score(List<Finding> findings) {
+        Map<String, Integer> sums = new HashMap<>();
+        for (Finding f : findings) {
+            if (f.outcome() == Outcome.MET && f.severity() == Severity.PRIORITY) {
+                String group = ruleBase.criterion(f.criterion()).orElseThrow().scoreGroup();
+                sums.merge(group, f.points(), Integer::sum);
+            }
+        }
+        return scoreGroups.stream()
+                .map(g -> new ScoreGroup(g.group(), g.title(), Math.min(g.max(), sums.getOrDefault(g.group(), 0)), g.max()))
+                .toList();
+    }
+
+    static Verdict verdict(List<Finding> findings) {
+        if (findings.stream().anyMatch(f -> f.criterion().equals("SCOPE-1") && f.outcome() == Outcome.NOT_MET)) {
+            return Verdict.OUT_OF_SCOPE;
+        }
+        if (findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKING && f.outcome() == Outcome.NOT_MET)) {
+            return Verdict.NON_COMPLIANT;
+        }
+        if (findings.stream().anyMatch(AssessmentService::holdsBack)) {
+            return Verdict.NEEDS_REVIEW;
+        }
+        return Verdict.COMPLIANT;
+    }
+
+    /** A finding that keeps the project from COMPLIANT: not met or unknown, at blocking or review level. */
+    static boolean holdsBack(Finding f) {
+        return (f.severity() == Severity.BLOCKING || f.severity() == Severity.REVIEW)
+                && (f.outcome() == Outcome.NOT_MET || f.outcome() == Outcome.MISSING_INFO);
+    }
+
+    /** Every criterion once: the outcome of its most serious finding, or NOT_APPLICABLE when no rule fired. */
+    private List<ChecklistItem> checklist(List<Finding> findings) {
+        Comparator<Finding> seriousness = Comparator.comparing(Finding::severity).thenComparing(Finding::outcome, OUTCOME_ORDER);
+        List<ChecklistItem> out = new ArrayList<>();
+        for (Criterion c : ruleBase.criteria()) {
+            Finding worst = findings.stream().filter(f -> f.criterion().equals(c.id())).min(seriousness).orElse(null);
+            out.add(worst == null ? new ChecklistItem(c.id(), c.title(), Outcome.NOT_APPLICABLE, null)
+                    : new ChecklistItem(c.id(), c.title(), worst.outcome(), worst.severity()));
+        }
+        return out;
+    }
+
+    private static Text summary(Verdict verdict, List<Finding> findings, int score, Provinces.Match match) {
+        long blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCKING && f.outcome() == Outcome.NOT_MET).count();
+        long review = findings.stream().filter(AssessmentService::holdsBack).count() - blocking;
+        String points = " Điểm ưu tiên " + score + "/100.";
+        String pointsEn = " Priority score " + score + "/100.";
+        return switch (verdict) {
+            case OUT_OF_SCOPE -> Text.of("Ngoài phạm vi: " + match.province().name() + " không có đường biên giới trên đất liền.",
+                    "Out of scope: " + match.province().name() + " has no land border.");
+            case NON_COMPLIANT -> Text.of("Chưa đáp ứng: " + blocking + " điều kiện bắt buộc không đạt." + points,
+                    "Non-compliant: " + blocking + " blocking condition(s) not met." + pointsEn);
+            case NEEDS_REVIEW -> Text.of("Cần thẩm định: " + review + " điểm cần ý kiến hoặc bổ sung thông tin." + points,
+                    "Needs review: " + review + " point(s) need an opinion or more information." + pointsEn);
+            case COMPLIANT -> Text.of("Đáp ứng các tiêu chí của Nghị quyết 23/NQ-CP." + points,
+                    "Meets the criteria of Resolution 23/NQ-CP." + pointsEn);
+        };
+    }
+}

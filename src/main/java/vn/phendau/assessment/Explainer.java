@@ -1,0 +1,126 @@
+package vn.phendau.assessment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.phendau.common.Json;
+import vn.phendau.common.Text;
+
+/**
+ * Fills a rule's text with the project's own values: "{investment.totalVnd|vnd}" becomes "95 tỷ đồng" in
+ * Vietnamese and "VND 95 billion" in English. Formats: vnd (money), pct (a share), raw (as written: years, codes); by default labels, numbers, text.
+ */
+@ApplicationScoped
+public class Explainer {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.\\[\\]*]+)(?:\\|(\\w+))?}");
+    private static final DecimalFormatSymbols VI = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("vi-VN"));
+    private static final DecimalFormatSymbols EN = DecimalFormatSymbols.getInstance(Locale.ENGLISH);
+
+    private final Map<String, String[]> labels;
+
+    public Explainer() {
+        labels = new java.util.HashMap<>();
+        Json.resource("reference/vocabulary.json").get("labels").fields()
+                .forEachRemaining(e -> labels.put(e.getKey(), new String[] {e.getValue().get(0).asText(), e.getValue().get(1).asText()}));
+    }
+
+    Text render(Text template, Subject subject) {
+        return Text.of(render(template.vi(), subject, true), render(template.en(), subject, false));
+    }
+
+    public Text label(String code) {
+        String[] l = labels.get(code);
+        return l == null ? Text.of(code, code) : Text.of(l[0], l[1]);
+    }
+
+    private String render(String template, Subject subject, boolean vi) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(format(subject.value(m.group(1)), m.group(2), vi)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    String format(Object value, String fmt, boolean vi) {
+        Object v = plain(value);
+        if (v == null) {
+            return labels.get("null")[vi ? 0 : 1];
+        }
+        if ("raw".equals(fmt)) {
+            return String.valueOf(v);
+        }
+        if (v instanceof Collection<?> c && c.isEmpty()) {
+            return labels.get("none")[vi ? 0 : 1];
+        }
+        if ("vnd".equals(fmt) && v instanceof Number n) {
+            return money(n.doubleValue(), vi);
+        }
+        if ("pct".equals(fmt) && v instanceof Number n) {
+            return number(n.doubleValue() * 100, 1, vi) + "%";
+        }
+        if (v instanceof Collection<?> c) {
+            List<String> parts = new ArrayList<>();
+            c.forEach(x -> parts.add(format(x, fmt, vi)));
+            return String.join(", ", parts);
+        }
+        if (v instanceof Number n) {
+            return number(n.doubleValue(), 2, vi);
+        }
+        String s = v instanceof Enum<?> e ? e.name() : String.valueOf(v);
+        String[] l = labels.get(s);
+        return l == null ? s : l[vi ? 0 : 1];
+    }
+
+    /** JSON values as plain Java ones; an object (a commune, a source) by its name or type. */
+    private static Object plain(Object value) {
+        if (!(value instanceof JsonNode n)) {
+            return value;
+        }
+        if (n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        if (n.isNumber()) {
+            return n.numberValue();
+        }
+        if (n.isArray()) {
+            List<Object> out = new ArrayList<>();
+            n.forEach(x -> out.add(plain(x)));
+            return out;
+        }
+        if (n.isObject()) {
+            return n.has("name") ? n.get("name").asText() : n.path("type").asText(n.toString());
+        }
+        return n.asText();
+    }
+
+    static String money(double vnd, boolean vi) {
+        if (vnd >= 1e9) {
+            return vi ? number(vnd / 1e9, 2, true) + " tỷ đồng" : "VND " + number(vnd / 1e9, 2, false) + " billion";
+        }
+        if (vnd >= 1e6) {
+            return vi ? number(vnd / 1e6, 2, true) + " triệu đồng" : "VND " + number(vnd / 1e6, 2, false) + " million";
+        }
+        return vi ? number(vnd, 0, true) + " đồng" : "VND " + number(vnd, 0, false);
+    }
+
+    static String number(double x, int decimals, boolean vi) {
+        DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals), vi ? VI : EN);
+        return f.format(BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP));
+    }
+}

@@ -1,0 +1,98 @@
+package vn.phendau.assessment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import vn.phendau.common.Json;
+import vn.phendau.common.VietnameseText;
+import vn.phendau.proposal.Feature;
+import vn.phendau.proposal.FundingType;
+import vn.phendau.proposal.Linkage;
+import vn.phendau.proposal.ProjectGroup;
+import vn.phendau.proposal.ProjectProposal;
+import vn.phendau.proposal.ProjectProposal.Commune;
+import vn.phendau.proposal.ProjectProposal.FundingSource;
+import vn.phendau.reference.ProjectGroups;
+import vn.phendau.reference.Provinces;
+import vn.phendau.rules.Project;
+
+/** Turns a valid proposal into the fact the rules read, deriving once what several rules share. */
+@ApplicationScoped
+public class FactBuilder {
+
+    /** The key border-gate economic zones of III.3.d, folded for matching the zone a proposal names. */
+    private final List<String> keyZones = new ArrayList<>();
+
+    public FactBuilder() {
+        Json.resource("reference/border-law.json").at("/keyBorderEconomicZones2021to2025/names")
+                .forEach(n -> keyZones.add(VietnameseText.fold(n.asText())));
+    }
+
+    public Project build(ProjectProposal p, Provinces.Match province, ProjectGroups.Law law, ProjectGroup derivedGroup) {
+        var loc = p.location();
+        var inv = p.investment();
+        var plan = p.planning() == null ? new ProjectProposal.Planning(null, null, null, null, null, null) : p.planning();
+        var ds = p.defenseSecurity() == null ? new ProjectProposal.DefenseSecurity(null, null, null, null, null, null, null) : p.defenseSecurity();
+        var env = p.environment() == null ? new ProjectProposal.Environment(null, null, null, null, null) : p.environment();
+        var ben = p.beneficiaries() == null ? new ProjectProposal.Beneficiaries(null, null, null, null) : p.beneficiaries();
+        List<FundingSource> sources = inv.sources() == null ? List.of() : inv.sources();
+        long total = inv.totalVnd();
+        long sum = sources.stream().mapToLong(FundingSource::amountVnd).sum();
+        long secured = sources.stream().filter(s -> Boolean.TRUE.equals(s.secured())).mapToLong(FundingSource::amountVnd).sum();
+        long leveraged = sources.stream().filter(s -> s.type().isLeveraged()).mapToLong(FundingSource::amountVnd).sum();
+        Integer duration = p.schedule() == null || p.schedule().startYear() == null || p.schedule().endYear() == null
+                ? null : p.schedule().endYear() - p.schedule().startYear() + 1;
+        ProjectGroup group = inv.projectGroup() != null ? inv.projectGroup() : derivedGroup;
+        String zone = loc.borderEconomicZone() == null ? "" : VietnameseText.fold(loc.borderEconomicZone());
+        String justification = p.urgency() == null || p.urgency().justification() == null ? "" : p.urgency().justification().strip();
+
+        return new Project(
+                p.id(), p.sector(),
+                p.features() == null || p.features().isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(p.features()),
+                p.linkages() == null || p.linkages().isEmpty() ? EnumSet.noneOf(Linkage.class) : EnumSet.copyOf(p.linkages()),
+                p.linkages() != null,
+                loc.communes() != null && !loc.communes().isEmpty(),
+                borderCommune(loc.communes()),
+                loc.communes() == null ? List.of() : loc.communes().stream()
+                        .filter(c -> Boolean.TRUE.equals(c.borderCommune())).map(Commune::name).toList(),
+                province.formerly() != null && !province.formerHadLandBorder(),
+                loc.inBorderBelt(), loc.inDefenseEconomicZone(),
+                !zone.isEmpty() && keyZones.stream().anyMatch(zone::contains),
+                ds.defenseOpinion(), ds.securityOpinion(), ds.foreignAffairsOpinion(),
+                ds.dualUse(), ds.dualUseDescription() != null && !ds.dualUseDescription().isBlank(),
+                ds.affectsBorderLineOrMarkers(), ds.involvesStateSecrets(),
+                Boolean.TRUE.equals(inv.foreignInvestor()) || has(sources, FundingType.FOREIGN_DIRECT),
+                plan.inProvincialPlan(), plan.provincialPlanRef() != null && !plan.provincialPlanRef().isBlank(),
+                plan.consistentWithSectoralPlans(), plan.consistentWithConstructionPlan(), plan.inBorderGatePlan(),
+                plan.inMediumTermInvestmentPlan(),
+                total, !sources.isEmpty(), sources.stream().anyMatch(s -> s.type().isState()),
+                sum, sources.isEmpty() ? 0 : Math.abs(sum - total) / (double) total,
+                secured / (double) total,
+                (int) sources.stream().filter(s -> s.secured() == null).count(),
+                leveraged / (double) total,
+                has(sources, FundingType.NATIONAL_TARGET_PROGRAM),
+                p.urgency() == null ? null : p.urgency().level(),
+                justification.codePointCount(0, justification.length()),
+                ben.population(), ben.ethnicMinorityHouseholds(), ben.poorHouseholds(), ben.jobsCreated(),
+                env.protectedArea(), env.naturalForestConversionHa(), env.onBorderRiver(), env.culturalHeritageImpact(),
+                env.eiaStatus(),
+                duration, group, derivedGroup, inv.projectGroup(), law.maxYears(group));
+    }
+
+    /** True if any commune is a border commune, false only if every commune is known not to be, else unknown. */
+    static Boolean borderCommune(List<Commune> communes) {
+        if (communes == null || communes.isEmpty()) {
+            return null;
+        }
+        if (communes.stream().anyMatch(c -> Boolean.TRUE.equals(c.borderCommune()))) {
+            return true;
+        }
+        return communes.stream().map(Commune::borderCommune).allMatch(Objects::nonNull) ? false : null;
+    }
+
+    private static boolean has(List<FundingSource> sources, FundingType type) {
+        return sources.stream().anyMatch(s -> s.type() == type);
+    }
+}

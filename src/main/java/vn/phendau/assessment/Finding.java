@@ -1,0 +1,14 @@
+package vn.phendau.assessment;
+
+import java.util.List;
+import java.util.Map;
+import vn.phendau.common.Text;
+import vn.phendau.legal.Citation;
+import vn.phendau.rules.Outcome;
+import vn.phendau.rules.Severity;
+
+/** One rule that fired, said in the project's own terms, with the law it rests on and the fields it read. */
+public record Finding(String ruleId, String criterion, Outcome outcome, Severity severity, int points,
+                      Text title, Text explanation, List<Citation> citations, Map<String, Object> evidence,
+                      List<String> missingFields) {
+}

@@ -1,0 +1,60 @@
+package vn.phendau.common;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Vietnamese names arrive in every form a form can produce: composed or decomposed Unicode, with or
+ * without diacritics, any case, stray zero-width characters. Matching folds all of them to one key.
+ */
+public final class VietnameseText {
+
+    private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u2060\\uFEFF\\u00AD]");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-–—_.,']+");
+
+    private VietnameseText() {
+    }
+
+    /** NFC with invisible characters removed: the form the service stores, compares and shows. */
+    public static String nfc(String s) {
+        if (s == null) {
+            return null;
+        }
+        String composed = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        return INVISIBLE.matcher(composed).replaceAll("");
+    }
+
+    /** Lower case, no diacritics, đ as d, separators folded to one space: the key names are matched by. */
+    public static String fold(String s) {
+        if (s == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(nfc(s), Normalizer.Form.NFD);
+        String bare = COMBINING.matcher(decomposed).replaceAll("")
+                .replace('đ', 'd').replace('Đ', 'D')
+                .toLowerCase(Locale.ROOT);
+        return SEPARATORS.matcher(bare).replaceAll(" ").strip();
+    }
+
+    /** Levenshtein distance, for "did you mean" suggestions. */
+    public static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,75 @@
+package vn.phendau.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import vn.phendau.common.Text;
+
+/**
+ * The one exception mapper of the service: every error leaves as RFC 9457 application/problem+json,
+ * bilingual, with the path of each problem, and never with a stack trace.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Override
+    public Response toResponse(Throwable e) {
+        ProblemException p = asProblem(e);
+        return Response.status(p.status()).type(PROBLEM_JSON + ";charset=UTF-8").entity(body(p)).build();
+    }
+
+    public static Map<String, Object> body(ProblemException p) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:phendau:problem:" + p.type());
+        body.put("title", p.titleEn());
+        body.put("status", p.status());
+        body.put("detail", p.problems().size() + (p.problems().size() == 1 ? " problem" : " problems"));
+        body.put("message", Text.of(p.titleVi(), p.titleEn()));
+        body.put("problems", p.problems());
+        return body;
+    }
+
+    private static ProblemException asProblem(Throwable e) {
+        if (e instanceof ProblemException p) {
+            return p;
+        }
+        if (e instanceof JsonProcessingException j) {
+            return ProblemException.invalid(List.of(vn.phendau.proposal.ProposalReader.malformed(j)));
+        }
+        if (e instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            if (status == 404) {
+                return new ProblemException(404, "not-found", "Không tìm thấy", "Not found",
+                        List.of(Problem.at("$", "không có tài nguyên ở địa chỉ này", "there is no resource at this address")));
+            }
+            if (status == 405) {
+                return new ProblemException(405, "method-not-allowed", "Phương thức không được phép", "Method not allowed",
+                        List.of(Problem.at("$", "địa chỉ này không nhận phương thức đã gửi", "this address does not accept that method")));
+            }
+            if (status == 406) {
+                return new ProblemException(406, "not-acceptable", "Không có định dạng phù hợp", "Not acceptable",
+                        List.of(Problem.at("Accept", "không trả lời được ở định dạng yêu cầu", "cannot answer in the requested format")));
+            }
+            if (status == 415) {
+                return ProblemException.unsupportedMediaType("?", "application/json");
+            }
+            if (status < 500) {
+                return new ProblemException(status, "bad-request", "Yêu cầu không hợp lệ", "Bad request",
+                        List.of(Problem.at("$", "yêu cầu không hợp lệ", "the request is not valid")));
+            }
+        }
+        LOG.error("unexpected failure", e);
+        return new ProblemException(500, "internal", "Lỗi hệ thống", "Internal error",
+                List.of(Problem.at("$", "lỗi nội bộ; yêu cầu của bạn không bị lưu, hãy thử lại hoặc báo cho quản trị",
+                        "internal error; nothing was stored, try again or tell the administrator")));
+    }
+}

@@ -1,0 +1,3 @@
+package vn.phendau.proposal;
+
+public enum ProjectGroup { NATIONAL_IMPORTANT, A, B, C }

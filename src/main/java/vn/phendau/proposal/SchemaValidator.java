@@ -1,0 +1,259 @@
+package vn.phendau.proposal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import vn.phendau.common.VietnameseText;
+import vn.phendau.problem.Problem;
+
+/**
+ * Checks a JSON tree against project-proposal.schema.json, the very file clients are built against, and
+ * reports every problem with its path in both languages. Only the keywords that schema uses are understood;
+ * unknown fields are errors (with a "did you mean"), because a misspelt field would otherwise be read as unknown.
+ */
+final class SchemaValidator {
+
+    private final JsonNode root;
+    private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+
+    SchemaValidator(JsonNode schema) {
+        this.root = schema;
+    }
+
+    List<Problem> validate(JsonNode value, String path) {
+        List<Problem> problems = new ArrayList<>();
+        check(root, value, path, problems);
+        return problems;
+    }
+
+    private void check(JsonNode schema, JsonNode value, String path, List<Problem> out) {
+        if (schema.has("$ref")) {
+            schema = resolve(schema.get("$ref").asText());
+        }
+        String type = schema.path("type").asText("");
+        if (!type.isEmpty() && !hasType(value, type)) {
+            out.add(typeProblem(path, type, value));
+            return;
+        }
+        if (schema.has("enum")) {
+            checkEnum(schema.get("enum"), value, path, out);
+        }
+        switch (type) {
+            case "object" -> checkObject(schema, value, path, out);
+            case "array" -> checkArray(schema, value, path, out);
+            case "string" -> checkString(schema, value, path, out);
+            case "integer", "number" -> checkNumber(schema, value, path, out);
+            default -> {
+            }
+        }
+    }
+
+    private JsonNode resolve(String ref) {
+        JsonNode node = root;
+        for (String part : ref.replaceFirst("^#/", "").split("/")) {
+            node = node.path(part);
+        }
+        return node;
+    }
+
+    private static boolean hasType(JsonNode v, String type) {
+        return switch (type) {
+            case "object" -> v.isObject();
+            case "array" -> v.isArray();
+            case "string" -> v.isTextual();
+            case "boolean" -> v.isBoolean();
+            case "integer" -> v.isIntegralNumber()
+                    || (v.isNumber() && isFinite(v) && v.decimalValue().stripTrailingZeros().scale() <= 0);
+            case "number" -> v.isNumber() && isFinite(v);
+            default -> true;
+        };
+    }
+
+    private static boolean isFinite(JsonNode v) {
+        return !(v.isDouble() || v.isFloat()) || Double.isFinite(v.doubleValue());
+    }
+
+    private void checkObject(JsonNode schema, JsonNode value, String path, List<Problem> out) {
+        JsonNode props = schema.path("properties");
+        for (JsonNode req : schema.path("required")) {
+            if (!value.has(req.asText())) {
+                out.add(Problem.at(join(path, req.asText()), "trường bắt buộc bị thiếu", "required field is missing"));
+            }
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            JsonNode sub = props.get(f.getKey());
+            if (sub == null) {
+                out.add(unknownField(join(path, f.getKey()), f.getKey(), props));
+            } else {
+                check(sub, f.getValue(), join(path, f.getKey()), out);
+            }
+        }
+    }
+
+    private void checkArray(JsonNode schema, JsonNode value, String path, List<Problem> out) {
+        int max = schema.path("maxItems").asInt(Integer.MAX_VALUE);
+        if (value.size() > max) {
+            out.add(Problem.at(path, "tối đa " + max + " phần tử, nhận được " + value.size(),
+                    "at most " + max + " items, got " + value.size()));
+        }
+        Set<JsonNode> seen = new HashSet<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String itemPath = path + "[" + i + "]";
+            if (schema.path("uniqueItems").asBoolean(false) && !seen.add(item)) {
+                out.add(Problem.at(itemPath, "giá trị lặp lại: " + item, "duplicate item: " + item));
+            }
+            if (schema.has("items")) {
+                check(schema.get("items"), item, itemPath, out);
+            }
+        }
+    }
+
+    private void checkString(JsonNode schema, JsonNode value, String path, List<Problem> out) {
+        String s = value.asText();
+        int length = s.codePointCount(0, s.length());
+        if (schema.has("minLength") && (length < schema.get("minLength").asInt() || s.isBlank())) {
+            out.add(Problem.at(path, "không được để trống", "must not be empty"));
+        }
+        if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
+            int max = schema.get("maxLength").asInt();
+            out.add(Problem.at(path, "dài tối đa " + max + " ký tự, nhận được " + length,
+                    "must be at most " + max + " characters, got " + length));
+        }
+        if (schema.has("pattern")) {
+            String regex = schema.get("pattern").asText();
+            if (!patterns.computeIfAbsent(regex, Pattern::compile).matcher(s).find()) {
+                out.add(Problem.at(path, "không đúng định dạng " + regex + " (ví dụ mã quốc gia 'CN')",
+                        "does not match " + regex + " (for example the country code 'CN')"));
+            }
+        }
+        if ("date".equals(schema.path("format").asText())) {
+            try {
+                LocalDate.parse(s);
+            } catch (DateTimeParseException e) {
+                out.add(Problem.at(path, "phải là ngày dạng YYYY-MM-DD, nhận được '" + abbreviate(s) + "'",
+                        "must be a date as YYYY-MM-DD, got '" + abbreviate(s) + "'"));
+            }
+        }
+    }
+
+    private void checkNumber(JsonNode schema, JsonNode value, String path, List<Problem> out) {
+        BigDecimal v = value.decimalValue();
+        if (schema.has("exclusiveMinimum") && v.compareTo(schema.get("exclusiveMinimum").decimalValue()) <= 0) {
+            String m = plain(schema.get("exclusiveMinimum"));
+            out.add(Problem.at(path, "phải lớn hơn " + m, "must be greater than " + m));
+        }
+        if (schema.has("minimum") && v.compareTo(schema.get("minimum").decimalValue()) < 0) {
+            String m = plain(schema.get("minimum"));
+            out.add(Problem.at(path, "phải lớn hơn hoặc bằng " + m, "must be at least " + m));
+        }
+        if (schema.has("maximum") && v.compareTo(schema.get("maximum").decimalValue()) > 0) {
+            String m = plain(schema.get("maximum"));
+            out.add(Problem.at(path, "phải nhỏ hơn hoặc bằng " + m, "must be at most " + m));
+        }
+    }
+
+    private void checkEnum(JsonNode allowed, JsonNode value, String path, List<Problem> out) {
+        for (JsonNode a : allowed) {
+            if (a.equals(value)) {
+                return;
+            }
+        }
+        List<String> names = StreamSupport.stream(allowed.spliterator(), false).map(JsonNode::asText).toList();
+        String got = abbreviate(value.asText());
+        String guess = nearest(value.asText().toUpperCase(java.util.Locale.ROOT).replace(' ', '_'), names);
+        String list = String.join(", ", names);
+        out.add(Problem.at(path,
+                "giá trị '" + got + "' không hợp lệ" + (guess == null ? "" : "; có phải ý bạn là '" + guess + "'?")
+                        + " Các giá trị cho phép: " + list,
+                "'" + got + "' is not an allowed value" + (guess == null ? "" : "; did you mean '" + guess + "'?")
+                        + " Allowed: " + list));
+    }
+
+    private static Problem unknownField(String path, String name, JsonNode props) {
+        List<String> known = new ArrayList<>();
+        props.fieldNames().forEachRemaining(known::add);
+        String guess = nearest(name, known);
+        if (guess != null) {
+            return Problem.at(path, "trường không có trong lược đồ; có phải ý bạn là '" + guess + "'?",
+                    "unknown field; did you mean '" + guess + "'?");
+        }
+        String list = String.join(", ", known);
+        return Problem.at(path, "trường không có trong lược đồ; các trường hợp lệ: " + list,
+                "unknown field; known fields: " + list);
+    }
+
+    /** The closest candidate within a third of the word's length, or null when nothing is close. */
+    static String nearest(String word, List<String> candidates) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        return candidates.stream()
+                .map(c -> Map.entry(c, VietnameseText.distance(w, c.toLowerCase(java.util.Locale.ROOT))))
+                .filter(e -> e.getValue() <= Math.max(2, w.length() / 3))
+                .min(Comparator.comparingInt(Map.Entry::getValue))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    private static Problem typeProblem(String path, String type, JsonNode value) {
+        String vi = switch (type) {
+            case "object" -> "một đối tượng JSON";
+            case "array" -> "một mảng JSON";
+            case "string" -> "một chuỗi";
+            case "boolean" -> "true hoặc false";
+            case "integer" -> "một số nguyên";
+            case "number" -> "một số hữu hạn";
+            default -> type;
+        };
+        String en = switch (type) {
+            case "object" -> "a JSON object";
+            case "array" -> "a JSON array";
+            case "boolean" -> "true or false";
+            case "integer" -> "an integer";
+            case "number" -> "a finite number";
+            default -> "a " + type;
+        };
+        String got = describe(value);
+        return Problem.at(path, "phải là " + vi + ", nhận được " + got, "must be " + en + ", got " + got);
+    }
+
+    private static String describe(JsonNode v) {
+        if (v.isNull()) {
+            return "null";
+        }
+        if (v.isTextual()) {
+            return "'" + abbreviate(v.asText()) + "'";
+        }
+        if (v.isContainerNode()) {
+            return v.isArray() ? "[…]" : "{…}";
+        }
+        return abbreviate(v.toString());
+    }
+
+    private static String plain(JsonNode n) {
+        return n.decimalValue().toPlainString();
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "…";
+    }
+
+    static String join(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    static String describeAll(List<Problem> problems) {
+        return problems.stream().map(Problem::path).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,3 @@
+package vn.phendau.proposal;
+
+public enum UrgencyLevel { CRITICAL, HIGH, NORMAL, LOW }

@@ -1,0 +1,36 @@
+package vn.phendau.reference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import vn.phendau.common.Json;
+
+/** Picks, for an assessment date, the value of each parameter that took effect last on or before it. */
+@ApplicationScoped
+public class ParameterTable {
+
+    private final JsonNode parameters = Json.resource("reference/parameters.json").get("parameters");
+
+    public Parameters on(LocalDate day) {
+        return new Parameters(value("fundingTolerance", day), value("minSecuredShare", day),
+                value("catalystNonStateShare", day), value("scatteredShareOfGroupC", day),
+                (int) value("minJustificationLength", day));
+    }
+
+    private double value(String name, LocalDate day) {
+        double chosen = Double.NaN;
+        LocalDate chosenFrom = null;
+        for (JsonNode v : parameters.get(name).get("values")) {
+            LocalDate from = LocalDate.parse(v.get("from").asText());
+            if (!from.isAfter(day) && (chosenFrom == null || from.isAfter(chosenFrom))) {
+                chosen = v.get("value").asDouble();
+                chosenFrom = from;
+            }
+        }
+        if (chosenFrom == null) {
+            // Before the first value took effect the earliest one applies: the resolution's criteria predate no data.
+            chosen = parameters.get(name).get("values").get(0).get("value").asDouble();
+        }
+        return chosen;
+    }
+}

@@ -1,0 +1,107 @@
+package vn.phendau.reference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import vn.phendau.common.Json;
+import vn.phendau.common.VietnameseText;
+
+/**
+ * The provincial units before and after the 2025 reorganisation (reference/provinces.json). A name is
+ * matched in any form an office writes it: old or new, with or without diacritics or the "Tỉnh" prefix,
+ * or by its pre-2025 code.
+ */
+@ApplicationScoped
+public class Provinces {
+
+    public record Province(String name, List<String> neighbours, List<String> formerly, boolean landBorder) {
+    }
+
+    /** A resolved name: the unit today, and the former province the input named, if it named one. */
+    public record Match(String input, Province province, String formerly, boolean formerHadLandBorder) {
+    }
+
+    private static final Pattern PREFIX = Pattern.compile("^(tinh|thanh pho|tp)\\s+");
+
+    private final List<Province> units = new ArrayList<>();
+    private final Map<String, Province> byCurrentName = new LinkedHashMap<>();
+    private final Map<String, Map.Entry<String, Province>> byFormerName = new LinkedHashMap<>();
+    private final Map<String, String> codes = new LinkedHashMap<>();
+    private final Set<String> landBorderBefore2025;
+
+    public Provinces() {
+        JsonNode data = Json.resource("reference/provinces.json");
+        for (JsonNode p : data.get("current")) {
+            add(p, true);
+        }
+        for (JsonNode p : data.get("withoutLandBorder")) {
+            add(p, false);
+        }
+        landBorderBefore2025 = names(data.at("/before2025/names")).stream().map(VietnameseText::fold).collect(Collectors.toSet());
+        data.at("/codesBefore2025/codes").fields().forEachRemaining(e -> codes.put(e.getKey(), e.getValue().asText()));
+    }
+
+    private void add(JsonNode p, boolean landBorder) {
+        Province unit = new Province(p.get("name").asText(), names(p.path("neighbours")), names(p.path("formerly")), landBorder);
+        units.add(unit);
+        byCurrentName.put(VietnameseText.fold(unit.name()), unit);
+        for (String alias : names(p.path("aliases"))) {
+            byCurrentName.put(VietnameseText.fold(alias), unit);
+        }
+        for (String former : unit.formerly()) {
+            byFormerName.put(VietnameseText.fold(former), Map.entry(former, unit));
+        }
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    public Optional<Match> resolve(String input) {
+        String key = key(input);
+        if (codes.containsKey(key)) {
+            key = VietnameseText.fold(codes.get(key));
+        }
+        Province current = byCurrentName.get(key);
+        if (current != null) {
+            return Optional.of(new Match(input, current, null, current.landBorder()));
+        }
+        Map.Entry<String, Province> former = byFormerName.get(key);
+        if (former != null) {
+            boolean hadBorder = landBorderBefore2025.contains(key);
+            return Optional.of(new Match(input, former.getValue(), former.getKey(), hadBorder));
+        }
+        return Optional.empty();
+    }
+
+    /** The names closest to what was typed, for the "did you mean" of an unknown province. */
+    public List<String> suggest(String input, int count) {
+        String key = key(input);
+        Map<String, String> display = new LinkedHashMap<>();
+        byCurrentName.forEach((k, p) -> display.putIfAbsent(k, p.name()));
+        byFormerName.forEach((k, e) -> display.putIfAbsent(k, e.getKey()));
+        return display.entrySet().stream()
+                .sorted(Comparator.comparingInt(e -> VietnameseText.distance(key, e.getKey())))
+                .map(Map.Entry::getValue).distinct().limit(count).toList();
+    }
+
+    public List<Province> units() {
+        return List.copyOf(units);
+    }
+
+    private static String key(String input) {
+        String folded = VietnameseText.fold(input);
+        String bare = PREFIX.matcher(folded).replaceFirst("");
+        return bare.matches("\\d{1,2}") ? String.format("%02d", Integer.parseInt(bare)) : bare;
+    }
+}

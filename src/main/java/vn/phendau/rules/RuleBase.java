@@ -1,0 +1,203 @@
+package vn.phendau.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import vn.phendau.common.Json;
+import vn.phendau.common.Resources;
+import vn.phendau.common.Text;
+import vn.phendau.legal.LegalText;
+
+/**
+ * The rule set: every DRL of rules/ruleset.json compiled once, at start-up, into one KieBase; the catalog of
+ * rules read from their metadata; the criteria; and the version and fingerprint that name this exact rule set.
+ */
+@Startup
+@ApplicationScoped
+public class RuleBase {
+
+    private static final Pattern RULE_SOURCE = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\".*?^end\\b");
+    private static final List<String> REQUIRED = List.of("criterion", "outcome", "severity", "cites", "reads",
+            "title_vi", "title_en", "explain_vi", "explain_en");
+
+    private final KieBase kieBase;
+    private final Map<String, RuleMeta> rules = new LinkedHashMap<>();
+    private final Map<String, Criterion> criteria = new LinkedHashMap<>();
+    private final String version;
+    private final String fingerprint;
+
+    public RuleBase(LegalText legal) {
+        JsonNode manifest = Json.resource("rules/ruleset.json");
+        version = manifest.get("version").asText();
+        List<String> drlFiles = strings(manifest.get("rules"));
+        List<String> dataFiles = strings(manifest.get("data"));
+        fingerprint = fingerprint(drlFiles, dataFiles);
+        for (JsonNode c : Json.resource("rules/criteria.json").get("criteria")) {
+            Criterion criterion = Json.MAPPER.convertValue(c, Criterion.class);
+            criteria.put(criterion.id(), criterion);
+        }
+        Map<String, String> sources = new LinkedHashMap<>();
+        drlFiles.forEach(f -> sources.put(f, Resources.text(f)));
+        kieBase = compile(sources);
+        readCatalog(sources, legal);
+    }
+
+    private static KieBase compile(Map<String, String> sources) {
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId id = ks.newReleaseId("vn.phendau", "ruleset", "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
+        sources.forEach((file, text) -> kfs.write("src/main/resources/vn/phendau/" + file, text));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("rules do not compile: " + errors);
+        }
+        return ks.newKieContainer(id).getKieBase();
+    }
+
+    private void readCatalog(Map<String, String> sources, LegalText legal) {
+        Map<String, String[]> located = new LinkedHashMap<>();
+        sources.forEach((file, text) -> {
+            Matcher m = RULE_SOURCE.matcher(text);
+            while (m.find()) {
+                located.put(m.group(1), new String[] {file, m.group()});
+            }
+        });
+        List<String> defects = new ArrayList<>();
+        List<RuleMeta> all = new ArrayList<>();
+        for (var pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Map<String, Object> md = rule.getMetaData();
+                List<String> missing = REQUIRED.stream().filter(k -> !md.containsKey(k)).toList();
+                if (!missing.isEmpty()) {
+                    defects.add(rule.getName() + " lacks " + missing);
+                    continue;
+                }
+                String[] where = located.getOrDefault(rule.getName(), new String[] {"?", ""});
+                RuleMeta meta = new RuleMeta(rule.getName(), str(md, "criterion"),
+                        Outcome.valueOf(str(md, "outcome")), Severity.valueOf(str(md, "severity")),
+                        md.containsKey("points") ? Integer.parseInt(str(md, "points")) : 0,
+                        list(md, "cites"), list(md, "laws"), list(md, "reads"),
+                        Text.of(str(md, "title_vi"), str(md, "title_en")),
+                        Text.of(str(md, "explain_vi"), str(md, "explain_en")), where[0], where[1]);
+                meta.cites().stream().filter(p -> legal.paragraph(p).isEmpty())
+                        .forEach(p -> defects.add(rule.getName() + " cites unknown paragraph " + p));
+                meta.laws().stream().filter(l -> !legal.hasProvision(l))
+                        .forEach(l -> defects.add(rule.getName() + " cites unknown provision " + l));
+                if (!criteria.containsKey(meta.criterion())) {
+                    defects.add(rule.getName() + " has unknown criterion " + meta.criterion());
+                }
+                all.add(meta);
+            }
+        }
+        if (!defects.isEmpty()) {
+            throw new IllegalStateException("rule metadata defects: " + defects);
+        }
+        List<String> order = new ArrayList<>(criteria.keySet());
+        all.sort(Comparator.comparingInt((RuleMeta r) -> order.indexOf(r.criterion())).thenComparing(RuleMeta::id));
+        all.forEach(r -> rules.put(r.id(), r));
+    }
+
+    /** Runs every rule over the facts in a fresh session, disposed at once: no state outlives one assessment. */
+    public List<String> fire(Object... facts) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            for (Object f : facts) {
+                session.insert(f);
+            }
+            session.fireAllRules();
+            Collection<?> hits = session.getObjects(new ClassObjectFilter(Hit.class));
+            return hits.stream().map(h -> ((Hit) h).ruleId()).toList();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    public Collection<RuleMeta> rules() {
+        return rules.values();
+    }
+
+    public Optional<RuleMeta> rule(String id) {
+        return Optional.ofNullable(rules.get(id));
+    }
+
+    public Collection<Criterion> criteria() {
+        return criteria.values();
+    }
+
+    public Optional<Criterion> criterion(String id) {
+        return Optional.ofNullable(criteria.get(id));
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String fingerprint(List<String> drlFiles, List<String> dataFiles) {
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        drlFiles.forEach(f -> files.put(f, Resources.bytes(f)));
+        dataFiles.forEach(f -> files.put(f, Resources.bytes(f)));
+        files.put("rules/ruleset.json", Resources.bytes("rules/ruleset.json"));
+        return fingerprint(files);
+    }
+
+    /** sha256 over every file, name and content in name order, so any change to any of them gives a new fingerprint. */
+    static String fingerprint(Map<String, byte[]> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            new java.util.TreeMap<>(files).forEach((name, content) -> {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(content);
+                sha.update((byte) 0);
+            });
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static String str(Map<String, Object> md, String key) {
+        return String.valueOf(md.get(key)).strip();
+    }
+
+    private static List<String> list(Map<String, Object> md, String key) {
+        if (!md.containsKey(key)) {
+            return List.of();
+        }
+        return Arrays.stream(str(md, key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,26 @@
+package vn.phendau;
+
+import vn.phendau.assessment.AssessmentService;
+import vn.phendau.assessment.Explainer;
+import vn.phendau.assessment.FactBuilder;
+import vn.phendau.legal.LegalText;
+import vn.phendau.proposal.ProposalReader;
+import vn.phendau.reference.ParameterTable;
+import vn.phendau.reference.ProjectGroups;
+import vn.phendau.reference.Provinces;
+import vn.phendau.rules.RuleBase;
+
+/** The service's parts wired by hand, once per test JVM: rule tests run without the container. */
+public final class Engine {
+
+    public static final LegalText LEGAL = new LegalText();
+    public static final RuleBase RULES = new RuleBase(LEGAL);
+    public static final Provinces PROVINCES = new Provinces();
+    public static final ProjectGroups GROUPS = new ProjectGroups();
+    public static final ProposalReader READER = new ProposalReader(PROVINCES, GROUPS);
+    public static final AssessmentService SERVICE = new AssessmentService(RULES, PROVINCES, GROUPS, new ParameterTable(),
+            new FactBuilder(), new Explainer(), LEGAL);
+
+    private Engine() {
+    }
+}
