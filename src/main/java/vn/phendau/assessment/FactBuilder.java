@@ -76,6 +76,7 @@ public class FactBuilder {
                 p.urgency() == null ? null : p.urgency().level(),
                 justification.codePointCount(0, justification.length()),
                 ben.population(), ben.ethnicMinorityHouseholds(), ben.poorHouseholds(), ben.jobsCreated(),
+                householdsServed(ben),
                 env.protectedArea(), env.naturalForestConversionHa(), env.onBorderRiver(), env.culturalHeritageImpact(),
                 env.eiaStatus(),
                 duration, group, derivedGroup, inv.projectGroup(), law.maxYears(group));
@@ -90,6 +91,18 @@ public class FactBuilder {
             return true;
         }
         return communes.stream().map(Commune::borderCommune).allMatch(Objects::nonNull) ? false : null;
+    }
+
+    /**
+     * Households served, counted once: ethnic-minority and poor households overlap (a poor ethnic-minority
+     * household is in both counts), so the larger of the two is the count that is surely served.
+     */
+    static Integer householdsServed(ProjectProposal.Beneficiaries b) {
+        if (b.ethnicMinorityHouseholds() == null && b.poorHouseholds() == null) {
+            return null;
+        }
+        return Math.max(b.ethnicMinorityHouseholds() == null ? 0 : b.ethnicMinorityHouseholds(),
+                b.poorHouseholds() == null ? 0 : b.poorHouseholds());
     }
 
     private static boolean has(List<FundingSource> sources, FundingType type) {

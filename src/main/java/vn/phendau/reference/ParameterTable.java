@@ -14,7 +14,8 @@ public class ParameterTable {
     public Parameters on(LocalDate day) {
         return new Parameters(value("fundingTolerance", day), value("minSecuredShare", day),
                 value("catalystNonStateShare", day), value("scatteredShareOfGroupC", day),
-                (int) value("minJustificationLength", day));
+                (int) value("minJustificationLength", day), (int) value("householdsForMidPoints", day),
+                (int) value("householdsForTopPoints", day));
     }
 
     private double value(String name, LocalDate day) {

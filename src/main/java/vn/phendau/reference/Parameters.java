@@ -5,5 +5,6 @@ package vn.phendau.reference;
  * so that a rule names the threshold it compares with instead of a literal.
  */
 public record Parameters(double fundingTolerance, double minSecuredShare, double catalystNonStateShare,
-                         double scatteredShareOfGroupC, int minJustificationLength) {
+                         double scatteredShareOfGroupC, int minJustificationLength,
+                         int householdsForMidPoints, int householdsForTopPoints) {
 }

@@ -58,6 +58,7 @@ public record Project(
         Integer ethnicMinorityHouseholds,
         Integer poorHouseholds,
         Integer jobsCreated,
+        Integer householdsServed,
         Boolean protectedArea,
         Double naturalForestConversionHa,
         Boolean onBorderRiver,
