@@ -1,0 +1,88 @@
+package vn.phendau.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import vn.phendau.Engine;
+import vn.phendau.common.Json;
+
+/** The catalog is the rules' metadata: every rule complete, every citation real, every criterion decided. */
+class RuleCatalogTest {
+
+    @Test
+    void everyRuleCarriesItsMetadataInBothLanguages() {
+        for (RuleMeta r : Engine.RULES.rules()) {
+            assertTrue(r.id().startsWith(r.criterion() + "."), r.id() + " should be named after its criterion");
+            assertFalse(r.title().vi().isBlank() || r.title().en().isBlank(), r.id() + " title");
+            assertFalse(r.explanation().vi().isBlank() || r.explanation().en().isBlank(), r.id() + " explanation");
+            assertNotEquals(r.explanation().vi(), r.explanation().en(), r.id() + " explanation should be translated");
+            assertFalse(r.cites().isEmpty(), r.id() + " cites no paragraph");
+            assertFalse(r.reads().isEmpty(), r.id() + " reads no field");
+            assertTrue(r.source().startsWith("rule \"" + r.id() + "\""), r.id() + " source text");
+            assertTrue((r.severity() == Severity.PRIORITY) == (r.points() > 0), r.id() + ": points belong to priority findings");
+        }
+    }
+
+    @Test
+    void everyCitedParagraphExistsInTheResolution() {
+        for (RuleMeta r : Engine.RULES.rules()) {
+            for (String p : r.cites()) {
+                assertTrue(Engine.LEGAL.paragraph(p).isPresent(), r.id() + " cites unknown paragraph " + p);
+            }
+            for (String law : r.laws()) {
+                assertTrue(Engine.LEGAL.hasProvision(law), r.id() + " cites unknown provision " + law);
+            }
+        }
+        for (Criterion c : Engine.RULES.criteria()) {
+            c.cites().forEach(p -> assertTrue(Engine.LEGAL.paragraph(p).isPresent(), c.id() + " cites unknown " + p));
+        }
+    }
+
+    @Test
+    void everyCriterionOfTheSpecificationHasRulesExceptTheListOnlyOne() {
+        List<String> ids = Engine.RULES.criteria().stream().map(Criterion::id).toList();
+        assertEquals(38, ids.size());
+        assertEquals(ids.size(), ids.stream().distinct().count(), "criteria are unique");
+        for (String id : ids) {
+            boolean hasRule = Engine.RULES.rules().stream().anyMatch(r -> r.criterion().equals(id));
+            // DISC-3 compares projects with each other: it is decided only over a list, never for one proposal.
+            assertEquals(!id.equals("DISC-3"), hasRule, id + " rules");
+        }
+    }
+
+    @Test
+    void everyDrlFileIsInTheRulesetManifest() throws IOException {
+        List<String> listed = new ArrayList<>();
+        Json.resource("rules/ruleset.json").get("rules").forEach(n -> listed.add(n.asText()));
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/rules"))) {
+            files.filter(f -> f.toString().endsWith(".drl"))
+                    .forEach(f -> assertTrue(listed.contains("rules/" + f.getFileName()), f + " is not in ruleset.json"));
+        }
+    }
+
+    @Test
+    void theFingerprintChangesWhenAnyFileChanges() {
+        Map<String, byte[]> files = new HashMap<>();
+        files.put("rules/a.drl", "rule \"A\" when then end".getBytes());
+        files.put("reference/x.json", "{\"v\": 1}".getBytes());
+        String before = RuleBase.fingerprint(files);
+        assertEquals(before, RuleBase.fingerprint(new HashMap<>(files)), "same files, same fingerprint");
+        files.put("reference/x.json", "{\"v\": 2}".getBytes());
+        assertNotEquals(before, RuleBase.fingerprint(files), "a changed data file changes it");
+        files.put("reference/x.json", "{\"v\": 1}".getBytes());
+        files.put("rules/a.drl", "rule \"A\" when then  end".getBytes());
+        assertNotEquals(before, RuleBase.fingerprint(files), "a changed rule file changes it");
+        assertTrue(Engine.RULES.fingerprint().matches("sha256:[0-9a-f]{64}"));
+    }
+}
