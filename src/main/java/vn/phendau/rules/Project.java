@@ -3,6 +3,7 @@ package vn.phendau.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import vn.phendau.proposal.EiaStatus;
 import vn.phendau.proposal.Feature;
 import vn.phendau.proposal.Linkage;
@@ -103,42 +104,34 @@ public record Project(
 
     /** The ministries whose written opinion on works in the border belt is not yet given (named in LEGAL-1). */
     public List<Ministry> beltOpinionsOutstanding() {
-        List<Ministry> out = new ArrayList<>();
-        if (!defenseAgreed()) {
-            out.add(Ministry.DEFENCE);
-        }
-        if (!securityAgreed()) {
-            out.add(Ministry.PUBLIC_SECURITY);
-        }
-        if (!foreignAffairsAgreed()) {
-            out.add(Ministry.FOREIGN_AFFAIRS);
-        }
-        return out;
+        return ministries(o -> o == null || !o.isGiven(), Ministry.DEFENCE, Ministry.PUBLIC_SECURITY, Ministry.FOREIGN_AFFAIRS);
     }
 
+    /** The ministries whose opinion on works at the border line or a border river is not yet given (LEGAL-2). */
     public List<Ministry> borderLineOpinionsOutstanding() {
-        List<Ministry> out = new ArrayList<>();
-        if (!foreignAffairsAgreed()) {
-            out.add(Ministry.FOREIGN_AFFAIRS);
-        }
-        if (!defenseAgreed()) {
-            out.add(Ministry.DEFENCE);
-        }
-        return out;
+        return ministries(o -> o == null || !o.isGiven(), Ministry.FOREIGN_AFFAIRS, Ministry.DEFENCE);
     }
 
     public List<Ministry> beltOpinionsObjected() {
+        return ministries(o -> o == Opinion.OBJECTED, Ministry.DEFENCE, Ministry.PUBLIC_SECURITY, Ministry.FOREIGN_AFFAIRS);
+    }
+
+    private List<Ministry> ministries(Predicate<Opinion> test, Ministry... among) {
         List<Ministry> out = new ArrayList<>();
-        if (defenseOpinion == Opinion.OBJECTED) {
-            out.add(Ministry.DEFENCE);
-        }
-        if (securityOpinion == Opinion.OBJECTED) {
-            out.add(Ministry.PUBLIC_SECURITY);
-        }
-        if (foreignAffairsOpinion == Opinion.OBJECTED) {
-            out.add(Ministry.FOREIGN_AFFAIRS);
+        for (Ministry m : among) {
+            if (test.test(opinionOf(m))) {
+                out.add(m);
+            }
         }
         return out;
+    }
+
+    private Opinion opinionOf(Ministry m) {
+        return switch (m) {
+            case DEFENCE -> defenseOpinion;
+            case PUBLIC_SECURITY -> securityOpinion;
+            case FOREIGN_AFFAIRS -> foreignAffairsOpinion;
+        };
     }
 
     public enum Ministry { DEFENCE, PUBLIC_SECURITY, FOREIGN_AFFAIRS }
