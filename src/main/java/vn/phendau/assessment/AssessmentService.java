@@ -95,7 +95,7 @@ public class AssessmentService {
         // the project fact is simply not there for the other rules to match.
         List<String> hits = province.landBorder() ? ruleBase.fire(province, fact, params) : ruleBase.fire(province);
 
-        Subject subject = new Subject(p, fact, context(match, law, params));
+        Subject subject = new Subject(p, fact, context(match, date, law, params));
         List<Finding> findings = hits.stream().map(id -> finding(ruleBase.rule(id).orElseThrow(), subject, date))
                 .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::outcome, OUTCOME_ORDER)
                         .thenComparing(f -> criterionOrder.getOrDefault(f.criterion(), 999))
@@ -114,9 +114,11 @@ public class AssessmentService {
                 date, Instant.now(clock));
     }
 
-    private static Map<String, Object> context(Provinces.Match match, ProjectGroups.Law law, Parameters params) {
+    private Map<String, Object> context(Provinces.Match match, LocalDate date, ProjectGroups.Law law, Parameters params) {
         Map<String, Object> context = new HashMap<>();
-        context.put("province", match.province().name());
+        String place = provinces.nameOn(match, date);
+        context.put("province", place);
+        context.put("provinceKind", provinces.isCity(place) ? Text.of("thành phố", "city") : Text.of("tỉnh", "province"));
         context.put("formerProvince", match.formerly());
         context.put("law", law.name());
         context.put("capitalAllocationArticle", law.capitalAllocationArticle());

@@ -59,6 +59,9 @@ public class Explainer {
         if (v == null) {
             return labels.get("null")[vi ? 0 : 1];
         }
+        if (v instanceof Text t) {
+            return vi ? t.vi() : t.en();
+        }
         if ("raw".equals(fmt)) {
             return String.valueOf(v);
         }

@@ -68,8 +68,12 @@ final class Subject {
         return n == null || n.isNull() || (n.isContainerNode() && n.isEmpty()) || (n.isTextual() && n.asText().isBlank());
     }
 
+    /** The proposal's own top-level fields; any other bare name is a value derived on the fact. */
+    private static final java.util.Set<String> INPUT_FIELDS = java.util.Arrays.stream(ProjectProposal.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     static boolean isInputPath(String key) {
-        return key.contains(".") || key.contains("[");
+        return key.contains(".") || key.contains("[") || INPUT_FIELDS.contains(key);
     }
 
     Object value(String key) {

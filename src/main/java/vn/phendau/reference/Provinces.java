@@ -2,6 +2,7 @@ package vn.phendau.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ public class Provinces {
     private final Map<String, Map.Entry<String, Province>> byFormerName = new LinkedHashMap<>();
     private final Map<String, String> codes = new LinkedHashMap<>();
     private final Set<String> landBorderBefore2025;
+    private final Set<String> cities;
+    private final LocalDate reorganisedOn;
 
     public Provinces() {
         JsonNode data = Json.resource("reference/provinces.json");
@@ -46,6 +49,8 @@ public class Provinces {
             add(p, false);
         }
         landBorderBefore2025 = names(data.at("/before2025/names")).stream().map(VietnameseText::fold).collect(Collectors.toSet());
+        cities = names(data.at("/cities/names")).stream().map(VietnameseText::fold).collect(Collectors.toSet());
+        reorganisedOn = LocalDate.parse(data.get("reorganisedOn").asText());
         data.at("/codesBefore2025/codes").fields().forEachRemaining(e -> codes.put(e.getKey(), e.getValue().asText()));
     }
 
@@ -93,6 +98,18 @@ public class Provinces {
         return display.entrySet().stream()
                 .sorted(Comparator.comparingInt(e -> VietnameseText.distance(key, e.getKey())))
                 .map(Map.Entry::getValue).distinct().limit(count).toList();
+    }
+
+    /**
+     * The name the project's place had on the day: a former province named in the input is still that province
+     * before the reorganisation (its plan is that province's plan), and today's unit after it.
+     */
+    public String nameOn(Match match, LocalDate day) {
+        return match.formerly() != null && day.isBefore(reorganisedOn) ? match.formerly() : match.province().name();
+    }
+
+    public boolean isCity(String name) {
+        return cities.contains(VietnameseText.fold(name));
     }
 
     public List<Province> units() {
