@@ -120,6 +120,7 @@ public class AssessmentService {
         context.put("province", place);
         context.put("provinceKind", provinces.isCity(place) ? Text.of("thành phố", "city") : Text.of("tỉnh", "province"));
         context.put("formerProvince", match.formerly());
+        context.put("currentProvince", match.province().name());
         context.put("law", law.name());
         context.put("capitalAllocationArticle", law.capitalAllocationArticle());
         for (RecordComponent c : Parameters.class.getRecordComponents()) {

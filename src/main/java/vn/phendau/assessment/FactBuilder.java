@@ -46,6 +46,8 @@ public class FactBuilder {
                 ? null : p.schedule().endYear() - p.schedule().startYear() + 1;
         ProjectGroup group = inv.projectGroup() != null ? inv.projectGroup() : derivedGroup;
         String zone = loc.borderEconomicZone() == null ? "" : VietnameseText.fold(loc.borderEconomicZone());
+        // A former province that had no land border has no border communes, whatever the flags say (SCOPE-2).
+        boolean formerWithoutBorder = province.formerly() != null && !province.formerHadLandBorder();
         String justification = p.urgency() == null || p.urgency().justification() == null ? "" : p.urgency().justification().strip();
 
         return new Project(
@@ -54,10 +56,10 @@ public class FactBuilder {
                 p.linkages() == null || p.linkages().isEmpty() ? EnumSet.noneOf(Linkage.class) : EnumSet.copyOf(p.linkages()),
                 p.linkages() != null,
                 loc.communes() != null && !loc.communes().isEmpty(),
-                borderCommune(loc.communes()),
-                loc.communes() == null ? List.of() : loc.communes().stream()
+                formerWithoutBorder ? Boolean.FALSE : borderCommune(loc.communes()),
+                formerWithoutBorder || loc.communes() == null ? List.of() : loc.communes().stream()
                         .filter(c -> Boolean.TRUE.equals(c.borderCommune())).map(Commune::name).toList(),
-                province.formerly() != null && !province.formerHadLandBorder(),
+                formerWithoutBorder,
                 loc.inBorderBelt(), loc.inDefenseEconomicZone(),
                 !zone.isEmpty() && keyZones.stream().anyMatch(zone::contains),
                 ds.defenseOpinion(), ds.securityOpinion(), ds.foreignAffairsOpinion(),
