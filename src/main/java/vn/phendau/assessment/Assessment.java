@@ -21,8 +21,17 @@ public record Assessment(
         List<Finding> findings,
         List<ChecklistItem> checklist,
         Ruleset ruleset,
+        PathToCompliance pathToCompliance,
         LocalDate assessmentDate,
         Instant assessedAt) {
+
+    /**
+     * Every remedy of every holding-back finding applied together to a copy of the proposal, the copy
+     * re-assessed by the same rules (again, while the re-assessment reveals new remedies), and what it then gets.
+     */
+    public record PathToCompliance(boolean reachable, Verdict verdict, int score, List<Finding.Change> changes,
+                                   List<String> remaining, int rounds, Text note) {
+    }
 
     public record ScoreGroup(String group, Text title, int points, int max) {
     }

@@ -1,6 +1,7 @@
 package vn.phendau.assessment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.reflect.RecordComponent;
 import java.time.Clock;
@@ -82,12 +83,30 @@ public class AssessmentService {
     }
 
     public Assessment assess(ProjectProposal p) {
+        Evaluation e = evaluate(p);
+        Assessment.PathToCompliance path = pathToCompliance(p, e);
+        return new Assessment(UUID.randomUUID().toString(), p.id(), p.name(), e.verdict(),
+                summary(e.verdict(), e.findings(), e.score(), e.match()), e.score(), e.breakdown(),
+                new ProvinceView(p.location().province(), e.match().province().name(), e.match().formerly(),
+                        e.match().province().neighbours(), e.match().province().landBorder()),
+                new GroupView(e.fact().group().name(), e.fact().derivedGroup().name(), p.investment().projectGroup() == null ? null
+                        : p.investment().projectGroup().name(), groups.fieldClass(p.sector()), e.law().name(), e.fact().groupLimitYears()),
+                e.findings(), checklist(e.findings()), new Assessment.Ruleset(ruleBase.version(), ruleBase.fingerprint()),
+                path, e.date(), Instant.now(clock));
+    }
+
+    /** What the rules say of one proposal: the part an assessment and each step of its path to compliance share. */
+    private record Evaluation(LocalDate date, Provinces.Match match, ProjectGroups.Law law, Project fact,
+                              List<Finding> findings, List<ScoreGroup> breakdown, int score, Verdict verdict) {
+    }
+
+    private Evaluation evaluate(ProjectProposal p) {
         LocalDate date = p.assessmentDate() != null ? p.assessmentDate() : LocalDate.now(clock);
         Provinces.Match match = provinces.resolve(p.location().province())
                 .orElseThrow(() -> new IllegalArgumentException("unvalidated province " + p.location().province()));
         ProjectGroups.Law law = groups.lawOn(date).orElseThrow(() -> new IllegalArgumentException("no law on " + date));
         ProjectGroup derived = groups.derive(p.investment().totalVnd(), p.sector(), law);
-        Project fact = facts.build(p, match, law, derived);
+        Project fact = facts.build(p, date, match, law, derived);
         Parameters params = parameters.on(date);
 
         BorderProvince province = new BorderProvince(match.province().name(), match.province().landBorder());
@@ -103,15 +122,45 @@ public class AssessmentService {
                 .toList();
         List<ScoreGroup> breakdown = score(findings);
         int score = breakdown.stream().mapToInt(ScoreGroup::points).sum();
-        Verdict verdict = verdict(findings);
-        return new Assessment(UUID.randomUUID().toString(), p.id(), p.name(), verdict,
-                summary(verdict, findings, score, match), score, breakdown,
-                new ProvinceView(p.location().province(), match.province().name(), match.formerly(),
-                        match.province().neighbours(), match.province().landBorder()),
-                new GroupView(fact.group().name(), derived.name(), p.investment().projectGroup() == null ? null
-                        : p.investment().projectGroup().name(), groups.fieldClass(p.sector()), law.name(), fact.groupLimitYears()),
-                findings, checklist(findings), new Assessment.Ruleset(ruleBase.version(), ruleBase.fingerprint()),
-                date, Instant.now(clock));
+        return new Evaluation(date, match, law, fact, findings, breakdown, score, verdict(findings));
+    }
+
+    /** Most remedies settle in one round; a fix can reveal a further need (a new state source needs the plan). */
+    private static final int MAX_ROUNDS = 4;
+
+    private Assessment.PathToCompliance pathToCompliance(ProjectProposal original, Evaluation first) {
+        ObjectNode doc = Json.MAPPER.valueToTree(original);
+        List<Finding.Change> applied = new ArrayList<>();
+        Evaluation e = first;
+        int rounds = 0;
+        while (rounds < MAX_ROUNDS) {
+            List<Finding.Change> fresh = e.findings().stream().filter(AssessmentService::holdsBack)
+                    .flatMap(f -> f.remedy().changes().stream()).distinct().filter(c -> !applied.contains(c)).toList();
+            if (fresh.isEmpty()) {
+                break;
+            }
+            fresh.forEach(c -> Changes.apply(doc, c.path(), c.value()));
+            applied.addAll(fresh);
+            rounds++;
+            e = evaluate(Json.MAPPER.convertValue(doc, ProjectProposal.class));
+        }
+        List<Finding> remaining = e.findings().stream().filter(AssessmentService::holdsBack).toList();
+        boolean reachable = e.verdict() == Verdict.COMPLIANT;
+        Text note;
+        if (first.verdict() == Verdict.COMPLIANT) {
+            note = Text.of("Dự án đã đáp ứng; không cần thay đổi.", "The project already complies; nothing needs to change.");
+        } else if (reachable) {
+            note = Text.of("Với " + applied.size() + " thay đổi trên, đánh giá lại theo cùng bộ quy tắc cho kết quả ĐÁP ỨNG.",
+                    "With the " + applied.size() + " changes above, re-assessment by the same rules gives COMPLIANT.");
+        } else {
+            String ids = String.join(", ", remaining.stream().map(Finding::ruleId).toList());
+            note = Text.of("Không thể đạt ĐÁP ỨNG chỉ bằng thay đổi trường dữ liệu; còn lại: " + ids
+                            + ". Những điểm này cần quyết định của người thẩm định hoặc không thể khắc phục.",
+                    "COMPLIANT cannot be reached by changing fields alone; remaining: " + ids
+                            + ". These need a reviewer's decision or cannot be remedied.");
+        }
+        return new Assessment.PathToCompliance(reachable, e.verdict(), e.score(), applied,
+                remaining.stream().map(Finding::ruleId).toList(), rounds, note);
     }
 
     private Map<String, Object> context(Provinces.Match match, LocalDate date, ProjectGroups.Law law, Parameters params) {
@@ -147,9 +196,28 @@ public class AssessmentService {
         List<Citation> citations = new ArrayList<>();
         rule.cites().forEach(id -> citations.add(legal.cite(id)));
         rule.laws().forEach(key -> citations.add(legal.citeProvision(key, date)));
+        Finding.Remedy remedy = rule.holdsBack() ? remedy(rule, subject, citations.get(0)) : null;
         return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
                 explainer.render(rule.title(), subject), explainer.render(rule.explanation(), subject),
-                citations, evidence, missing);
+                citations, evidence, missing, remedy);
+    }
+
+    /** The rule's remedy with its values: a JSON literal, or "{name}" for a value of the fact ({remedyEndYear}). */
+    private Finding.Remedy remedy(RuleMeta rule, Subject subject, Citation basis) {
+        List<Finding.Change> changes = new ArrayList<>();
+        for (RuleMeta.Fix fix : rule.fixes()) {
+            String v = fix.value();
+            JsonNode value;
+            try {
+                value = v.startsWith("{") && v.endsWith("}")
+                        ? Json.MAPPER.valueToTree(subject.value(v.substring(1, v.length() - 1)))
+                        : Json.MAPPER.readTree(v);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(rule.id() + " has a fix value that is not JSON: " + v, e);
+            }
+            changes.add(new Finding.Change(fix.path(), value));
+        }
+        return new Finding.Remedy(explainer.render(rule.remedy(), subject), changes, !changes.isEmpty(), basis);
     }
 
     /** Points of the priority criteria met, per group, capped at the group's maximum. */
@@ -181,8 +249,7 @@ public class AssessmentService {
 
     /** A finding that keeps the project from COMPLIANT: not met or unknown, at blocking or review level. */
     static boolean holdsBack(Finding f) {
-        return (f.severity() == Severity.BLOCKING || f.severity() == Severity.REVIEW)
-                && (f.outcome() == Outcome.NOT_MET || f.outcome() == Outcome.MISSING_INFO);
+        return f.remedy() != null;
     }
 
     /** Every criterion once: the outcome of its most serious finding, or NOT_APPLICABLE when no rule fired. */

@@ -1,6 +1,7 @@
 package vn.phendau.assessment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,7 +31,8 @@ public class FactBuilder {
                 .forEach(n -> keyZones.add(VietnameseText.fold(n.asText())));
     }
 
-    public Project build(ProjectProposal p, Provinces.Match province, ProjectGroups.Law law, ProjectGroup derivedGroup) {
+    public Project build(ProjectProposal p, LocalDate assessmentDate, Provinces.Match province, ProjectGroups.Law law,
+                         ProjectGroup derivedGroup) {
         var loc = p.location();
         var inv = p.investment();
         var plan = p.planning() == null ? new ProjectProposal.Planning(null, null, null, null, null, null) : p.planning();
@@ -81,6 +83,7 @@ public class FactBuilder {
                 householdsServed(ben),
                 env.protectedArea(), env.naturalForestConversionHa(), env.onBorderRiver(), env.culturalHeritageImpact(),
                 env.eiaStatus(),
+                p.schedule() == null ? null : p.schedule().startYear(), assessmentDate.getYear(),
                 duration, group, derivedGroup, inv.projectGroup(), law.maxYears(group));
     }
 

@@ -65,6 +65,8 @@ public record Project(
         Boolean onBorderRiver,
         Boolean culturalHeritageImpact,
         EiaStatus eiaStatus,
+        Integer startYear,
+        int assessmentYear,
         Integer durationYears,
         ProjectGroup group,
         ProjectGroup derivedGroup,
@@ -132,6 +134,30 @@ public record Project(
             case PUBLIC_SECURITY -> securityOpinion;
             case FOREIGN_AFFAIRS -> foreignAffairsOpinion;
         };
+    }
+
+    /** The start year a remedy keeps: the proposal's own, or the assessment year when none is given. */
+    public int remedyStartYear() {
+        return startYear != null ? startYear : assessmentYear;
+    }
+
+    /** The last year that keeps the schedule within the group's legal time limit. */
+    public int remedyEndYear() {
+        return remedyStartYear() + (groupLimitYears == null ? 1 : groupLimitYears) - 1;
+    }
+
+    public long fundingShortfallVnd() {
+        return Math.max(0, totalVnd - fundingSumVnd);
+    }
+
+    /** A committed local-budget source covering what the named sources leave unfunded. */
+    public java.util.Map<String, Object> gapSource() {
+        return java.util.Map.of("type", "LOCAL_BUDGET", "amountVnd", fundingShortfallVnd(), "secured", true);
+    }
+
+    /** A committed local-budget source for the whole total, when no source is named. */
+    public java.util.Map<String, Object> wholeSource() {
+        return java.util.Map.of("type", "LOCAL_BUDGET", "amountVnd", totalVnd, "secured", true);
     }
 
     public enum Ministry { DEFENCE, PUBLIC_SECURITY, FOREIGN_AFFAIRS }

@@ -102,7 +102,12 @@ public class RuleBase {
                         md.containsKey("points") ? Integer.parseInt(str(md, "points")) : 0,
                         list(md, "cites"), list(md, "laws"), list(md, "reads"),
                         Text.of(str(md, "title_vi"), str(md, "title_en")),
-                        Text.of(str(md, "explain_vi"), str(md, "explain_en")), where[0], where[1]);
+                        Text.of(str(md, "explain_vi"), str(md, "explain_en")),
+                        md.containsKey("remedy_vi") ? Text.of(str(md, "remedy_vi"), str(md, "remedy_en")) : null,
+                        fixes(md), where[0], where[1]);
+                if (meta.holdsBack() && (meta.remedy() == null || !md.containsKey("fix") || !md.containsKey("remedy_en"))) {
+                    defects.add(rule.getName() + " can hold a project back but has no remedy_vi, remedy_en and fix");
+                }
                 meta.cites().stream().filter(p -> legal.paragraph(p).isEmpty())
                         .forEach(p -> defects.add(rule.getName() + " cites unknown paragraph " + p));
                 meta.laws().stream().filter(l -> !legal.hasProvision(l))
@@ -182,6 +187,19 @@ public class RuleBase {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** "path=value; path=value", or "none" when no change of a field can remedy the finding. */
+    private static List<RuleMeta.Fix> fixes(Map<String, Object> md) {
+        if (!md.containsKey("fix") || str(md, "fix").equals("none")) {
+            return List.of();
+        }
+        List<RuleMeta.Fix> out = new ArrayList<>();
+        for (String part : str(md, "fix").split(";")) {
+            int eq = part.indexOf('=');
+            out.add(new RuleMeta.Fix(part.substring(0, eq).strip(), part.substring(eq + 1).strip()));
+        }
+        return out;
     }
 
     private static List<String> strings(JsonNode array) {

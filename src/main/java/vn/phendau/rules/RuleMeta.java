@@ -6,5 +6,15 @@ import vn.phendau.common.Text;
 /** A rule as its DRL metadata declares it: the single source of the catalog and of every finding's text. */
 public record RuleMeta(String id, String criterion, Outcome outcome, Severity severity, int points,
                        List<String> cites, List<String> laws, List<String> reads,
-                       Text title, Text explanation, String file, String source) {
+                       Text title, Text explanation, Text remedy, List<Fix> fixes, String file, String source) {
+
+    /** One field change of a remedy: a path of the proposal and the value it takes (JSON, or a {value} of the fact). */
+    public record Fix(String path, String value) {
+    }
+
+    /** A finding that keeps a project from COMPLIANT: not met or unknown, at blocking or review level. */
+    public boolean holdsBack() {
+        return (severity == Severity.BLOCKING || severity == Severity.REVIEW)
+                && (outcome == Outcome.NOT_MET || outcome == Outcome.MISSING_INFO);
+    }
 }
