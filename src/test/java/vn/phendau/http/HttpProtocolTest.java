@@ -1,0 +1,193 @@
+package vn.phendau.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static vn.phendau.http.ProblemAssert.problem;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Size limits, media types, unknown addresses and methods: answered by the service as problem+json too. */
+@QuarkusTest
+class HttpProtocolTest {
+
+    static final int LIMIT = 1024 * 1024;
+
+    @TestHTTPResource("/api/v1/assessments")
+    URI assessments;
+
+    /** A valid proposal padded with trailing whitespace to exactly the given size. */
+    static byte[] padded(int size) {
+        byte[] json = Payloads.bytes("valid/minimal.json");
+        byte[] out = Arrays.copyOf(json, size);
+        Arrays.fill(out, json.length, size, (byte) ' ');
+        return out;
+    }
+
+    @Test
+    void aBodyAtTheLimitIsRead() {
+        given().contentType("application/json").body(padded(LIMIT)).when().post("/api/v1/assessments")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aBodyJustOverTheLimitIs413() {
+        ProblemAssert p = problem(given().contentType("application/json").body(padded(LIMIT + 1))
+                .when().post("/api/v1/assessments"), 413).at("$");
+        assertThat(p.en("$"), containsString("limit of " + LIMIT + " bytes"));
+        assertThat(p.json().getString("title"), equalTo("Content too large"));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413() throws Exception {
+        // No Content-Length: the limit is found while reading, and reading stops there.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(assessments).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(padded(LIMIT + 4096)))).build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.body(), response.statusCode(), equalTo(413));
+        assertThat(response.headers().firstValue("Content-Type").orElse(""), startsWith("application/problem+json"));
+        ProblemAssert.noStackTrace(response.body());
+        assertThat(response.body(), containsString("limit of " + LIMIT + " bytes"));
+    }
+
+    @Test
+    void aDeclaredLengthOverTheLimitIs413BeforeTheBodyIsSent() throws Exception {
+        // An honest client announces 2 MB and waits: it gets the answer without sending a byte of the body.
+        String response = rawHead("/api/v1/assessments", 2_000_000L);
+        assertThat(response, allOf(startsWith("HTTP/1.1 413"), containsString("application/problem+json"),
+                containsString("limit of " + LIMIT + " bytes")));
+        ProblemAssert.noStackTrace(response);
+        assertThat(rawHead("/api/v1/proposals/validate", 2_000_000L), allOf(startsWith("HTTP/1.1 413"),
+                containsString("application/problem+json")));
+    }
+
+    @Test
+    void aDeclaredLengthOverTheHttpLayerLimitIsStillOurProblem() throws Exception {
+        // Past quarkus.http.limits.max-body-size (64M) the HTTP layer itself refuses; the answer must still be ours.
+        String response = rawHead("/api/v1/assessments", 100L * 1024 * 1024);
+        assertThat(response, allOf(startsWith("HTTP/1.1 413"), containsString("application/problem+json"),
+                containsString("limit of " + LIMIT + " bytes")));
+        ProblemAssert.noStackTrace(response);
+    }
+
+    /** Sends only the request head of a POST with the given Content-Length and reads what comes back. */
+    private static String rawHead(String path, long contentLength) throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + contentLength + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[65536];
+            StringBuilder text = new StringBuilder();
+            try {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    if (complete(text)) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("no complete answer in time; got: " + text, e);
+            }
+            return text.toString();
+        }
+    }
+
+    /** A complete response: the head, and as many body bytes as its Content-Length says (or a last chunk). */
+    private static boolean complete(StringBuilder text) {
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = text.substring(0, end).toLowerCase();
+        int at = head.indexOf("content-length:");
+        if (at >= 0) {
+            int length = Integer.parseInt(head.substring(at + 15).split("\r\n")[0].strip());
+            return text.substring(end + 4).getBytes(StandardCharsets.UTF_8).length >= length;
+        }
+        return head.contains("chunked") && text.indexOf("\r\n0\r\n\r\n", end) >= 0;
+    }
+
+    @Test
+    void textPlainIs415() {
+        ProblemAssert p = problem(given().contentType("text/plain").body(Payloads.bytes("valid/minimal.json"))
+                .when().post("/api/v1/assessments"), 415).at("Content-Type");
+        assertThat(p.en("Content-Type"), allOf(containsString("'text/plain'"), containsString("application/json")));
+        problem(given().contentType("application/xml").body("<p/>".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/proposals/validate"), 415).at("Content-Type");
+    }
+
+    @Test
+    void noContentTypeIs415() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(assessments)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Payloads.bytes("valid/minimal.json"))).build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.body(), response.statusCode(), equalTo(415));
+        assertThat(response.headers().firstValue("Content-Type").orElse(""), startsWith("application/problem+json"));
+        assertThat(response.body(), allOf(containsString("\"path\":\"Content-Type\""), containsString("(none)")));
+        ProblemAssert.noStackTrace(response.body());
+
+        problem(given().noContentType().body(Payloads.bytes("valid/minimal.json")).when().post("/api/v1/assessments"), 415)
+                .at("Content-Type");
+    }
+
+    @Test
+    void jsonWithACharsetOrAPlusJsonTypeIsAccepted() {
+        given().contentType("application/json; charset=UTF-8").body(Payloads.bytes("valid/minimal.json"))
+                .when().post("/api/v1/assessments").then().statusCode(200);
+        given().contentType("application/vnd.phendau.proposal+json").body(Payloads.bytes("valid/minimal.json"))
+                .when().post("/api/v1/proposals/validate").then().statusCode(200);
+    }
+
+    @Test
+    void unknownRuleIs404() {
+        ProblemAssert p = problem(given().when().get("/api/v1/rules/NOPE"), 404).at("ruleId");
+        assertThat(p.en("ruleId"), containsString("no rule 'NOPE'"));
+    }
+
+    @Test
+    void unknownParagraphIs404() {
+        ProblemAssert p = problem(given().when().get("/api/v1/legal/23-NQ-CP/paragraphs/IX.9"), 404).at("id");
+        assertThat(p.en("id"), containsString("no paragraph 'IX.9'"));
+    }
+
+    @Test
+    void unknownPathIs404() {
+        problem(given().when().get("/api/v1/nope"), 404).at("$");
+        problem(given().when().get("/api/v2/assessments"), 404).at("$");
+        problem(given().when().get("/nope"), 404).at("$");
+        problem(given().accept("text/html").when().get("/nope/deeper"), 404).at("$");
+        problem(given().contentType("application/json").body(Payloads.bytes("valid/minimal.json"))
+                .when().post("/api/v1/assessment"), 404).at("$");
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        io.restassured.response.Response response = given().when().get("/api/v1/assessments");
+        problem(response, 405).at("$");
+        assertThat(response.header("Allow"), containsString("POST"));
+        problem(given().when().delete("/api/v1/rules"), 405).at("$");
+    }
+}
