@@ -43,7 +43,7 @@ final class SchemaValidator {
         }
         String type = schema.path("type").asText("");
         if (!type.isEmpty() && !hasType(value, type)) {
-            out.add(typeProblem(path, type, value));
+            out.add(typeProblem(path.isEmpty() ? "$" : path, type, value));
             return;
         }
         if (schema.has("enum")) {
