@@ -1,7 +1,9 @@
 package vn.phendau.proposal;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +75,28 @@ public class ProposalReader {
         String whereEn = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         String reason = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(.*$", "");
         reason = reason.length() > 200 ? reason.substring(0, 200) + "…" : reason;
-        return Problem.at("$", "JSON không hợp lệ" + where + ": " + reason, "malformed JSON" + whereEn + ": " + reason);
+        return Problem.at(path(e), "JSON không hợp lệ" + where + ": " + reason, "malformed JSON" + whereEn + ": " + reason);
+    }
+
+    /** A duplicate key is reported at its own path ("location.province"); any other syntax error at "$". */
+    private static String path(JsonProcessingException e) {
+        if (!String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
+                || !(e.getProcessor() instanceof JsonParser parser)) {
+            return "$";
+        }
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                segments.push("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                segments.push(c.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String s : segments) {
+            path.append(path.isEmpty() || s.startsWith("[") ? "" : ".").append(s);
+        }
+        return path.isEmpty() ? "$" : path.toString();
     }
 
     /** Schema problems, then the checks that need reference data, each under its path below the prefix. */

@@ -126,6 +126,9 @@ class ClientProblemsTest {
         String path = p.paths().get(0);
         assertThat(p.en(path), allOf(containsString("Duplicate field 'province'"), containsString("line 4")));
         assertThat(path, equalTo("location.province"));
+
+        ProblemAssert inList = problem(post("invalid/duplicate-keys-in-list.json"), 400).at("location.communes[1].name");
+        assertThat(inList.en("location.communes[1].name"), containsString("Duplicate field 'name'"));
     }
 
     @Test
