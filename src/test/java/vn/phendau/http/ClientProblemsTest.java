@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static vn.phendau.http.ProblemAssert.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ class ClientProblemsTest {
         ProblemAssert p = problem(post("invalid/malformed.json"), 400).at("$");
         assertThat(p.en("$"), allOf(containsString("malformed JSON"), containsString("line 3"), containsString("column")));
         assertThat(p.vi("$"), allOf(containsString("dòng 3"), containsString("cột")));
+        assertThat(p.en("$"), containsString("Unrecognized token 'Đường': was expecting (JSON String, Number"));
         assertThat(p.json().getString("title"), equalTo("Invalid project proposal"));
     }
 
@@ -43,7 +45,42 @@ class ClientProblemsTest {
 
     @Test
     void trailingContentAfterTheObject() {
-        problem(post("{\"id\": \"A\"} {\"id\": \"B\"}".getBytes(StandardCharsets.UTF_8)), 400).at("$");
+        ProblemAssert p = problem(post("{\"id\": \"A\"} {\"id\": \"B\"}".getBytes(StandardCharsets.UTF_8)), 400).at("$");
+        assertThat(p.en("$"), allOf(containsString("Trailing token"), not(containsString("`"))));
+    }
+
+    @Test
+    void nestingTooDeep() {
+        byte[] deep = ("[".repeat(1500) + "]".repeat(1500)).getBytes(StandardCharsets.UTF_8);
+        ProblemAssert p = problem(post(deep), 400).at("$");
+        assertThat(p.en("$"), allOf(containsString("nesting depth (1001) exceeds the maximum allowed (1000)"),
+                not(containsString("`"))));
+    }
+
+    @Test
+    void notUtf8() {
+        byte[] broken = {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'};
+        ProblemAssert p = problem(post(broken), 400).at("$");
+        assertThat(p.en("$"), equalTo("the body is not UTF-8 (line 1, column 8): byte 0xFF"));
+        // JSON is UTF-8 (API.md); UTF-16 is refused, not guessed.
+        problem(post("{\"id\": \"Lạng Sơn\"}".getBytes(StandardCharsets.UTF_16LE)), 400).at("$");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsTolerated() {
+        byte[] json = Payloads.bytes("valid/minimal.json");
+        byte[] withBom = new byte[json.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withBom, 3, json.length);
+        post(withBom).then().statusCode(200);
+    }
+
+    @Test
+    void aDateThatIsNotAFullDate() {
+        ProblemAssert p = problem(post("invalid/extended-year-date.json"), 400).at("assessmentDate");
+        assertThat(p.en("assessmentDate"), containsString("must be a date as YYYY-MM-DD, got '+99999-01-01'"));
     }
 
     @Test
@@ -54,6 +91,13 @@ class ClientProblemsTest {
         assertThat(p.en("location.communes"), containsString("must be a JSON array"));
         assertThat(p.en("location.inBorderBelt"), containsString("true or false"));
         assertThat(p.paths().size(), equalTo(4));
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldIsReportedAtTheField() {
+        // The schema sets no maximum on beneficiaries.population; the service still cannot hold 3 000 000 000.
+        ProblemAssert p = problem(post("invalid/count-too-large.json"), 400).at("beneficiaries.population");
+        assertThat(p.en("beneficiaries.population"), equalTo("number too large; at most 2147483647"));
     }
 
     @Test
