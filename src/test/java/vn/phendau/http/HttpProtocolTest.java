@@ -10,11 +10,7 @@ import static vn.phendau.http.ProblemAssert.problem;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,80 +68,35 @@ class HttpProtocolTest {
     @Test
     void aDeclaredLengthOverTheLimitIs413BeforeTheBodyIsSent() throws Exception {
         // An honest client announces 2 MB and waits: it gets the answer without sending a byte of the body.
-        String response = rawHead("/api/v1/assessments", 2_000_000L);
+        String response = RawHttp.postHead("/api/v1/assessments", 2_000_000L);
         assertThat(response, allOf(startsWith("HTTP/1.1 413"), containsString("application/problem+json"),
                 containsString("limit of " + LIMIT + " bytes")));
         ProblemAssert.noStackTrace(response);
-        assertThat(rawHead("/api/v1/proposals/validate", 2_000_000L), allOf(startsWith("HTTP/1.1 413"),
+        assertThat(RawHttp.postHead("/api/v1/proposals/validate", 2_000_000L), allOf(startsWith("HTTP/1.1 413"),
                 containsString("application/problem+json")));
     }
 
     @Test
     void aDeclaredLengthOverTheHttpLayerLimitIsStillOurProblem() throws Exception {
         // Past quarkus.http.limits.max-body-size (64M) the HTTP layer itself refuses; the answer must still be ours.
-        String response = rawHead("/api/v1/assessments", 100L * 1024 * 1024);
+        String response = RawHttp.postHead("/api/v1/assessments", 100L * 1024 * 1024);
         assertThat(response, allOf(startsWith("HTTP/1.1 413"), containsString("application/problem+json"),
                 containsString("limit of " + LIMIT + " bytes")));
         ProblemAssert.noStackTrace(response);
-    }
-
-    /** Sends only the request head of a POST with the given Content-Length and reads what comes back. */
-    private static String rawHead(String path, long contentLength) throws Exception {
-        return raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + contentLength + "\r\nConnection: close\r\n\r\n");
-    }
-
-    /** Sends these exact bytes (what no well-behaved client library would send) and reads the answer. */
-    static String raw(String request) throws Exception {
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(15_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[65536];
-            StringBuilder text = new StringBuilder();
-            try {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                    if (complete(text)) {
-                        break;
-                    }
-                }
-            } catch (java.net.SocketTimeoutException e) {
-                throw new AssertionError("no complete answer in time; got: " + text, e);
-            }
-            return text.toString();
-        }
-    }
-
-    /** A complete response: the head, and as many body bytes as its Content-Length says (or a last chunk). */
-    private static boolean complete(StringBuilder text) {
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            return false;
-        }
-        String head = text.substring(0, end).toLowerCase();
-        int at = head.indexOf("content-length:");
-        if (at >= 0) {
-            int length = Integer.parseInt(head.substring(at + 15).split("\r\n")[0].strip());
-            return text.substring(end + 4).getBytes(StandardCharsets.UTF_8).length >= length;
-        }
-        return head.contains("chunked") && text.indexOf("\r\n0\r\n\r\n", end) >= 0;
     }
 
     @Test
     void aPathThatIsNotProperlyEncodedIsRefusedByTheHttpServer() throws Exception {
         // Known limit: Vert.x refuses this request line itself (400, empty body, connection closed) before any
         // route, filter or mapper of the service can see it. At least it is a 400 and says nothing of the inside.
-        String response = raw("GET /api/v1/rules/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String response = RawHttp.send("GET /api/v1/rules/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(response, startsWith("HTTP/1.1 400"));
         ProblemAssert.noStackTrace(response);
     }
 
     @Test
     void aRequestWithoutHostIs400() throws Exception {
-        String response = raw("GET /api/v1/rules HTTP/1.1\r\nConnection: close\r\n\r\n");
+        String response = RawHttp.send("GET /api/v1/rules HTTP/1.1\r\nConnection: close\r\n\r\n");
         assertThat(response, allOf(startsWith("HTTP/1.1 400"), containsString("application/problem+json"),
                 containsString("'Host' header is required")));
         ProblemAssert.noStackTrace(response);
@@ -158,6 +109,20 @@ class HttpProtocolTest {
         assertThat(p.en("Content-Type"), allOf(containsString("'text/plain'"), containsString("application/json")));
         problem(given().contentType("application/xml").body("<p/>".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/proposals/validate"), 415).at("Content-Type");
+    }
+
+    @Test
+    void aContentTypeThatIsNotAMediaTypeIs415() throws Exception {
+        // Quarkus REST refuses this one itself (NotSupportedException) before the resource method runs.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(assessments).header("Content-Type", "garbage")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Payloads.bytes("valid/minimal.json"))).build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.body(), response.statusCode(), equalTo(415));
+        assertThat(response.headers().firstValue("Content-Type").orElse(""), startsWith("application/problem+json"));
+        assertThat(response.body(), allOf(containsString("\"path\":\"Content-Type\""),
+                containsString("content type 'garbage' is not supported; send application/json")));
+        ProblemAssert.noStackTrace(response.body());
     }
 
     @Test
