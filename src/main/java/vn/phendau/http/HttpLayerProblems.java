@@ -44,12 +44,12 @@ public class HttpLayerProblems {
     }
 
     private void refuseOverOuterLimit(RoutingContext ctx, long outer) {
-        long length = BodyLimitFilter.declaredLength(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH));
+        long length = BodyPrechecks.declaredLength(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH));
         if (length <= outer) {
             ctx.next();
             return;
         }
-        long limit = BodyLimitFilter.isSingleProposal(ctx.request().path()) ? Math.min(limits.bodyBytes(), outer) : outer;
+        long limit = BodyPrechecks.isSingleProposal(ctx.request().path()) ? Math.min(limits.bodyBytes(), outer) : outer;
         // As the HTTP layer does: answer without reading the body, then close the connection it is still on.
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close").endHandler(v -> ctx.request().connection().close());
         send(ctx, Bodies.tooLarge(limit));

@@ -141,6 +141,19 @@ class HttpProtocolTest {
     }
 
     @Test
+    void aCompressedBodyIs415() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(Payloads.bytes("valid/minimal.json"));
+        }
+        ProblemAssert p = problem(given().contentType("application/json").header("Content-Encoding", "gzip")
+                .body(zipped.toByteArray()).when().post("/api/v1/assessments"), 415).at("Content-Encoding");
+        assertThat(p.en("Content-Encoding"), equalTo("content coding 'gzip' is not supported; send uncompressed JSON"));
+        given().contentType("application/json").header("Content-Encoding", "identity").body(Payloads.bytes("valid/minimal.json"))
+                .when().post("/api/v1/assessments").then().statusCode(200);
+    }
+
+    @Test
     void jsonWithACharsetOrAPlusJsonTypeIsAccepted() {
         given().contentType("application/json; charset=UTF-8").body(Payloads.bytes("valid/minimal.json"))
                 .when().post("/api/v1/assessments").then().statusCode(200);
