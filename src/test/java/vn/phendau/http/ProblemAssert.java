@@ -17,21 +17,44 @@ import java.util.Map;
 /** What every error answer of the service must look like: RFC 9457 problem+json, bilingual, paths, no stack trace. */
 public final class ProblemAssert {
 
-    private final Response response;
+    private final String body;
     private final JsonPath json;
 
-    private ProblemAssert(Response response) {
-        this.response = response;
-        this.json = response.jsonPath();
+    private ProblemAssert(String body) {
+        this.body = body;
+        this.json = JsonPath.from(body);
     }
 
     /** Checks the shape every problem shares and returns the answer for the specific assertions. */
     public static ProblemAssert problem(Response response, int status) {
-        String body = response.asString();
-        assertThat("status; body: " + body, response.statusCode(), equalTo(status));
-        assertThat("Content-Type; body: " + body, response.contentType(), startsWith("application/problem+json"));
+        return problem(response.statusCode(), response.contentType(), response.asString(), status);
+    }
+
+    /** The same, for an answer read with java.net.http (requests REST Assured cannot make). */
+    public static ProblemAssert problem(java.net.http.HttpResponse<String> response, int status) {
+        return problem(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), status);
+    }
+
+    /** The same, for a whole HTTP/1.1 answer read from a socket (see {@link RawHttp}). */
+    public static ProblemAssert problem(String raw, int status) {
+        int end = raw.indexOf("\r\n\r\n");
+        assertThat("a complete head: " + raw, end > 0, equalTo(true));
+        String[] head = raw.substring(0, end).split("\r\n");
+        int actual = Integer.parseInt(head[0].split(" ")[1]);
+        String contentType = "";
+        for (String h : head) {
+            if (h.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) {
+                contentType = h.substring("content-type:".length()).strip();
+            }
+        }
+        return problem(actual, contentType, raw.substring(end + 4), status);
+    }
+
+    private static ProblemAssert problem(int actualStatus, String contentType, String body, int status) {
+        assertThat("status; body: " + body, actualStatus, equalTo(status));
+        assertThat("Content-Type; body: " + body, contentType, startsWith("application/problem+json"));
         noStackTrace(body);
-        ProblemAssert p = new ProblemAssert(response);
+        ProblemAssert p = new ProblemAssert(body);
         assertThat(body, p.json.getInt("status"), equalTo(status));
         assertThat(body, p.json.getString("type"), notNullValue());
         assertThat(body, p.json.getString("title"), notNullValue());
@@ -63,7 +86,7 @@ public final class ProblemAssert {
 
     /** Every one of these paths has a problem. */
     public ProblemAssert at(String... paths) {
-        assertThat(response.asString(), paths(), hasItems(paths));
+        assertThat(body, paths(), hasItems(paths));
         return this;
     }
 
@@ -77,7 +100,7 @@ public final class ProblemAssert {
     }
 
     private String message(String path, String lang) {
-        assertThat(response.asString(), paths(), hasItem(path));
+        assertThat(body, paths(), hasItem(path));
         List<Map<String, Object>> problems = json.getList("problems");
         for (Map<String, Object> p : problems) {
             if (path.equals(p.get("path"))) {
@@ -94,6 +117,6 @@ public final class ProblemAssert {
     }
 
     public String body() {
-        return response.asString();
+        return body;
     }
 }
