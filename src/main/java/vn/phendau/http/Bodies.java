@@ -3,7 +3,6 @@ package vn.phendau.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import vn.phendau.problem.ProblemException;
 
@@ -20,6 +19,12 @@ public final class Bodies {
         }
     }
 
+    /** 413: the body (read or announced) is over the limit. */
+    public static ProblemException tooLarge(long limit) {
+        return ProblemException.tooLarge("$", "nội dung vượt giới hạn " + limit + " byte",
+                "the body is over the limit of " + limit + " bytes");
+    }
+
     /** The body, or 413 as soon as it passes the limit: a large body is never read whole into memory. */
     public static byte[] read(InputStream in, long limit) {
         try (in) {
@@ -29,14 +34,15 @@ public final class Bodies {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 total += n;
                 if (total > limit) {
-                    throw ProblemException.tooLarge("$", "nội dung vượt giới hạn " + limit + " byte",
-                            "the body is over the limit of " + limit + " bytes");
+                    throw tooLarge(limit);
                 }
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The client went away or broke off mid-body: its request, not the service, is what failed.
+            throw ProblemException.invalid(java.util.List.of(vn.phendau.problem.Problem.at("$",
+                    "không đọc hết được nội dung yêu cầu", "the request body could not be read to its end")));
         }
     }
 }

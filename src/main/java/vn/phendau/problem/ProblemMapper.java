@@ -2,6 +2,8 @@ package vn.phendau.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -21,9 +23,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /** The request's headers, to name the content type Quarkus REST refused before any resource saw it. */
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable e) {
-        ProblemException p = asProblem(e);
+        ProblemException p = asProblem(e, this::sentContentType);
         return Response.status(p.status()).type(PROBLEM_JSON + ";charset=UTF-8").entity(body(p)).build();
     }
 
@@ -38,7 +44,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return body;
     }
 
-    private static ProblemException asProblem(Throwable e) {
+    private String sentContentType() {
+        try {
+            String type = headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            if (type == null || type.isBlank()) {
+                return "(none)";
+            }
+            return type.length() <= 100 ? type.strip() : type.substring(0, 97) + "…";
+        } catch (RuntimeException outsideARequest) {
+            return "?";
+        }
+    }
+
+    private static ProblemException asProblem(Throwable e, java.util.function.Supplier<String> contentType) {
         if (e instanceof ProblemException p) {
             return p;
         }
@@ -60,7 +78,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                         List.of(Problem.at("Accept", "không trả lời được ở định dạng yêu cầu", "cannot answer in the requested format")));
             }
             if (status == 415) {
-                return ProblemException.unsupportedMediaType("?", "application/json");
+                return ProblemException.unsupportedMediaType(contentType.get(), "application/json");
             }
             if (status < 500) {
                 return new ProblemException(status, "bad-request", "Yêu cầu không hợp lệ", "Bad request",

@@ -1,9 +1,13 @@
 package vn.phendau.proposal;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +16,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,13 +58,18 @@ public class ProposalReader {
         return convert(node);
     }
 
-    /** Strict JSON: no duplicate keys, nothing after the value; the problem says where it broke. */
+    /**
+     * Strict JSON: no duplicate keys, nothing after the value; the problem says where it broke. The body is
+     * decoded as UTF-8 first (API.md: JSON is UTF-8; a byte-order mark is tolerated), so that a column counts
+     * the characters a person sees and an unquoted "Đường" is named as such, not as a stray byte of it.
+     */
     public JsonNode parse(byte[] body) {
-        if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        String text = utf8(body);
+        if (text.isBlank()) {
             throw ProblemException.invalid(List.of(Problem.at("$", "nội dung yêu cầu trống", "the request body is empty")));
         }
         try {
-            return normalise(mapper.readTree(body));
+            return normalise(mapper.readTree(text));
         } catch (JsonProcessingException e) {
             throw ProblemException.invalid(List.of(malformed(e)));
         } catch (IOException e) {
@@ -67,13 +77,71 @@ public class ProposalReader {
         }
     }
 
+    /** The body as text, or 400 at the first byte that is not UTF-8, with its line and column. */
+    static String utf8(byte[] body) {
+        int start = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body, start, body.length - start);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(body.length);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            out.flip();
+            String before = out.toString();
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            int column = before.length() - before.lastIndexOf('\n');
+            String bad = String.format("0x%02X", body[in.position()] & 0xff);
+            throw ProblemException.invalid(List.of(Problem.at("$",
+                    "nội dung không phải UTF-8 (dòng " + line + ", cột " + column + "): byte " + bad,
+                    "the body is not UTF-8 (line " + line + ", column " + column + "): byte " + bad)));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
     public static Problem malformed(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " (dòng " + at.getLineNr() + ", cột " + at.getColumnNr() + ")";
         String whereEn = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-        String reason = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(.*$", "");
-        reason = reason.length() > 200 ? reason.substring(0, 200) + "…" : reason;
-        return Problem.at("$", "JSON không hợp lệ" + where + ": " + reason, "malformed JSON" + whereEn + ": " + reason);
+        String reason = reason(e.getOriginalMessage());
+        return Problem.at(path(e), "JSON không hợp lệ" + where + ": " + reason, "malformed JSON" + whereEn + ": " + reason);
+    }
+
+    /**
+     * Jackson's own words on what broke, without the parts that only speak to Java programmers:
+     * "Unexpected character ('}' (code 125)): was expecting double-quote to start field name" keeps the character,
+     * "Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints…`)" keeps the numbers.
+     */
+    static String reason(String message) {
+        String reason = String.valueOf(message).lines().findFirst().orElse("")
+                .replaceAll(",?\\s*(from|as per) `[^`]*`", "")
+                .replaceAll("\\s*\\([^()]*`[^()]*\\)", "")
+                .replaceAll(": not allowed$", "")
+                .replaceAll(" \\(code \\d+\\)", "")
+                .strip();
+        return reason.length() > 200 ? reason.substring(0, 200) + "…" : reason;
+    }
+
+    /** A duplicate key is reported at its own path ("location.province"); any other syntax error at "$". */
+    private static String path(JsonProcessingException e) {
+        if (!String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
+                || !(e.getProcessor() instanceof JsonParser parser)) {
+            return "$";
+        }
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                segments.push("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                segments.push(c.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String s : segments) {
+            path.append(path.isEmpty() || s.startsWith("[") ? "" : ".").append(s);
+        }
+        return path.isEmpty() ? "$" : path.toString();
     }
 
     /** Schema problems, then the checks that need reference data, each under its path below the prefix. */
@@ -106,13 +174,38 @@ public class ProposalReader {
         return problems;
     }
 
-    /** A node that passed {@link #check} as the proposal record. */
+    /**
+     * A node that passed {@link #check} as the proposal record. What the schema allows but Java cannot hold
+     * (a count past 2147483647, where the schema sets no maximum) is reported at its field, not as malformed JSON.
+     */
     public ProjectProposal convert(JsonNode node) {
         try {
             return mapper.treeToValue(node, ProjectProposal.class);
+        } catch (JsonMappingException e) {
+            throw ProblemException.invalid(List.of(unconvertible(e)));
         } catch (JsonProcessingException e) {
             throw ProblemException.invalid(List.of(malformed(e)));
         }
+    }
+
+    private static Problem unconvertible(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        String at = path.isEmpty() ? "$" : path.toString();
+        if (e.getCause() instanceof InputCoercionException c) {
+            String max = c.getTargetType() == Integer.class || c.getTargetType() == int.class
+                    ? String.valueOf(Integer.MAX_VALUE) : String.valueOf(Long.MAX_VALUE);
+            return Problem.at(at, "số quá lớn; tối đa " + max, "number too large; at most " + max);
+        }
+        String reason = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        reason = reason.length() > 200 ? reason.substring(0, 200) + "…" : reason;
+        return Problem.at(at, "không đọc được giá trị: " + reason, "the value cannot be read: " + reason);
     }
 
     /** Every string NFC, without zero-width characters: "Lạng Sơn" typed on any keyboard is one name. */

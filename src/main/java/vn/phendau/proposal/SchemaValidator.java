@@ -24,6 +24,8 @@ import vn.phendau.problem.Problem;
  */
 final class SchemaValidator {
 
+    private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private final JsonNode root;
     private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -43,7 +45,7 @@ final class SchemaValidator {
         }
         String type = schema.path("type").asText("");
         if (!type.isEmpty() && !hasType(value, type)) {
-            out.add(typeProblem(path, type, value));
+            out.add(typeProblem(path.isEmpty() ? "$" : path, type, value));
             return;
         }
         if (schema.has("enum")) {
@@ -142,6 +144,10 @@ final class SchemaValidator {
         }
         if ("date".equals(schema.path("format").asText())) {
             try {
+                // RFC 3339 full-date: four-digit year; LocalDate alone would also take "+99999-01-01".
+                if (!FULL_DATE.matcher(s).matches()) {
+                    throw new DateTimeParseException("not a full-date", s, 0);
+                }
                 LocalDate.parse(s);
             } catch (DateTimeParseException e) {
                 out.add(Problem.at(path, "phải là ngày dạng YYYY-MM-DD, nhận được '" + abbreviate(s) + "'",
