@@ -198,7 +198,7 @@ public class AssessmentService {
         rule.laws().forEach(key -> citations.add(legal.citeProvision(key, date)));
         Finding.Remedy remedy = rule.holdsBack() ? remedy(rule, subject, citations.get(0)) : null;
         return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
-                explainer.render(rule.title(), subject), explainer.render(rule.explanation(), subject),
+                explainer.render(rule.title(), subject::value), explainer.render(rule.explanation(), subject::value),
                 citations, evidence, missing, remedy);
     }
 
@@ -217,7 +217,7 @@ public class AssessmentService {
             }
             changes.add(new Finding.Change(fix.path(), value));
         }
-        return new Finding.Remedy(explainer.render(rule.remedy(), subject), changes, !changes.isEmpty(), basis);
+        return new Finding.Remedy(explainer.render(rule.remedy(), subject::value), changes, !changes.isEmpty(), basis);
     }
 
     /** Points of the priority criteria met, per group, capped at the group's maximum. */

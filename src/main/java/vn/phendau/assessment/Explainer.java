@@ -35,8 +35,9 @@ public class Explainer {
                 .forEachRemaining(e -> labels.put(e.getKey(), new String[] {e.getValue().get(0).asText(), e.getValue().get(1).asText()}));
     }
 
-    Text render(Text template, Subject subject) {
-        return Text.of(render(template.vi(), subject, true), render(template.en(), subject, false));
+    /** The template with each {name} replaced by values.apply(name), formatted for each language. */
+    public Text render(Text template, java.util.function.Function<String, Object> values) {
+        return Text.of(render(template.vi(), values, true), render(template.en(), values, false));
     }
 
     public Text label(String code) {
@@ -44,11 +45,11 @@ public class Explainer {
         return l == null ? Text.of(code, code) : Text.of(l[0], l[1]);
     }
 
-    private String render(String template, Subject subject, boolean vi) {
+    private String render(String template, java.util.function.Function<String, Object> values, boolean vi) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(format(subject.value(m.group(1)), m.group(2), vi)));
+            m.appendReplacement(out, Matcher.quoteReplacement(format(values.apply(m.group(1)), m.group(2), vi)));
         }
         m.appendTail(out);
         return out.toString();

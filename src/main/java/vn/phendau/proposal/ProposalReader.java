@@ -49,6 +49,22 @@ public class ProposalReader {
         this.groups = groups;
     }
 
+    /** A node read from any carrier (an element of a list), normalised like a request body and judged by the same check. */
+    public JsonNode readElement(com.fasterxml.jackson.core.JsonParser source) throws IOException {
+        com.fasterxml.jackson.databind.util.TokenBuffer copy = new com.fasterxml.jackson.databind.util.TokenBuffer(source);
+        copy.copyCurrentStructure(source);
+        // Read from the copy, so that a duplicate key refuses this element alone and the list reads on.
+        try (com.fasterxml.jackson.core.JsonParser element = copy.asParser(mapper)) {
+            return normalise(mapper.readerFor(JsonNode.class)
+                    .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).readTree(element));
+        }
+    }
+
+    /** A lenient-on-structure parser for a list's outer array; each element is then read by {@link #readElement}. */
+    public com.fasterxml.jackson.core.JsonParser listParser(java.io.InputStream in) throws IOException {
+        return new com.fasterxml.jackson.core.JsonFactory().createParser(in);
+    }
+
     public ProjectProposal read(byte[] body) {
         JsonNode node = parse(body);
         List<Problem> problems = check(node, "");
@@ -209,7 +225,7 @@ public class ProposalReader {
     }
 
     /** Every string NFC, without zero-width characters: "Lạng Sơn" typed on any keyboard is one name. */
-    static JsonNode normalise(JsonNode node) {
+    public static JsonNode normalise(JsonNode node) {
         if (node instanceof ObjectNode o) {
             o.fields().forEachRemaining(e -> e.setValue(normalise(e.getValue())));
         } else if (node instanceof ArrayNode a) {

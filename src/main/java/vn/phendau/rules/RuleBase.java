@@ -141,6 +141,18 @@ public class RuleBase {
         }
     }
 
+    /** Runs every rule over the facts and returns what the rules inserted of the given type. */
+    public <T> List<T> fire(Class<T> result, Iterable<?> facts) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            facts.forEach(session::insert);
+            session.fireAllRules();
+            return session.getObjects(new ClassObjectFilter(result)).stream().map(result::cast).toList();
+        } finally {
+            session.dispose();
+        }
+    }
+
     public Collection<RuleMeta> rules() {
         return rules.values();
     }

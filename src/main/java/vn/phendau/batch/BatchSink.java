@@ -1,0 +1,17 @@
+package vn.phendau.batch;
+
+import java.io.IOException;
+import java.util.List;
+import vn.phendau.assessment.Assessment;
+import vn.phendau.problem.Problem;
+
+/** Where a list's answers go as they are made, in input order: a JSON, CSV or Excel writer. */
+public interface BatchSink {
+
+    void result(int index, Assessment assessment) throws IOException;
+
+    void error(int index, String projectId, List<Problem> problems) throws IOException;
+
+    /** After the last item: the counts, and the findings that only show across the list. */
+    void finish(BatchSummary summary, List<PortfolioFinding> portfolioFindings) throws IOException;
+}

@@ -1,0 +1,130 @@
+package vn.phendau.batch;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * RFC 4180 records, one at a time: quoted cells may hold the delimiter, quotes ("") and line breaks. The
+ * delimiter is ',' unless the header uses ';' (as Excel writes CSV under a Vietnamese locale). A UTF-8 byte-order
+ * mark before the header is skipped. Blank lines are skipped.
+ */
+final class CsvRows implements Iterator<List<String>> {
+
+    private final Reader in;
+    private char delimiter = 0;
+    private int lookahead = -2;
+    private List<String> next;
+    private int line = 1;
+    private int recordLine;
+
+    CsvRows(Reader in) {
+        this.in = in;
+    }
+
+    /** The line the last record returned started on (1-based), for messages. */
+    int recordLine() {
+        return recordLine;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            next = read();
+        }
+        return next != null;
+    }
+
+    @Override
+    public List<String> next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        List<String> r = next;
+        next = null;
+        return r;
+    }
+
+    private int peek() throws IOException {
+        if (lookahead == -2) {
+            lookahead = in.read();
+        }
+        return lookahead;
+    }
+
+    private int take() throws IOException {
+        int c = peek();
+        lookahead = -2;
+        if (c == '\n') {
+            line++;
+        }
+        return c;
+    }
+
+    private List<String> read() {
+        try {
+            if (delimiter == 0 && peek() == '\uFEFF') {
+                take();
+            }
+            while (peek() == '\r' || peek() == '\n') {
+                take();
+            }
+            if (peek() == -1) {
+                return null;
+            }
+            recordLine = line;
+            List<String> cells = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            boolean wasQuoted = false;
+            while (true) {
+                int c = take();
+                if (quoted) {
+                    if (c == -1) {
+                        break;
+                    } else if (c == '"') {
+                        if (peek() == '"') {
+                            cell.append((char) take());
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        cell.append((char) c);
+                    }
+                    continue;
+                }
+                if (c == '"' && cell.isEmpty() && !wasQuoted) {
+                    quoted = true;
+                    wasQuoted = true;
+                } else if (c == -1 || c == '\n' || c == '\r') {
+                    if (c == '\r' && peek() == '\n') {
+                        take();
+                    }
+                    break;
+                } else if (isDelimiter((char) c)) {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                    wasQuoted = false;
+                } else {
+                    cell.append((char) c);
+                }
+            }
+            cells.add(cell.toString());
+            return cells;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The header decides the delimiter: the first ',' or ';' outside quotes. */
+    private boolean isDelimiter(char c) {
+        if (delimiter == 0 && (c == ',' || c == ';')) {
+            delimiter = c;
+        }
+        return c == delimiter;
+    }
+}

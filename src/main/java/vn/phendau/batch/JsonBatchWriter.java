@@ -1,0 +1,78 @@
+package vn.phendau.batch;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import vn.phendau.assessment.Assessment;
+import vn.phendau.problem.Problem;
+
+/**
+ * The list's answer as JSON (API.md), written as it is made: results stream out in input order; errors are
+ * spooled to a temporary file and follow them, so memory does not grow with the list either way.
+ */
+public final class JsonBatchWriter implements BatchSink {
+
+    /** An assessment of a list, with its position in the input. */
+    public record IndexedAssessment(int index, @JsonUnwrapped Assessment assessment) {
+    }
+
+    public record ItemError(int index, String projectId, List<Problem> problems) {
+    }
+
+    private final ObjectMapper mapper;
+    private final OutputStream out;
+    private final JsonGenerator results;
+    private final Path errorFile;
+    private final JsonGenerator errors;
+
+    public JsonBatchWriter(ObjectMapper mapper, OutputStream out) throws IOException {
+        this.mapper = mapper;
+        this.out = out;
+        results = mapper.getFactory().createGenerator(out);
+        results.writeStartObject();
+        results.writeArrayFieldStart("results");
+        errorFile = Files.createTempFile("phendau-errors", ".json");
+        errors = mapper.getFactory().createGenerator(Files.newOutputStream(errorFile));
+        errors.writeStartArray();
+    }
+
+    @Override
+    public void result(int index, Assessment assessment) throws IOException {
+        mapper.writeValue(results, new IndexedAssessment(index, assessment));
+    }
+
+    @Override
+    public void error(int index, String projectId, List<Problem> problems) throws IOException {
+        mapper.writeValue(errors, new ItemError(index, projectId, problems));
+    }
+
+    @Override
+    public void finish(BatchSummary summary, List<PortfolioFinding> portfolioFindings) throws IOException {
+        results.writeEndArray();
+        errors.writeEndArray();
+        errors.close();
+        results.writeFieldName("errors");
+        // The spooled array goes out as it is: the generator is told a value was written, then the bytes follow.
+        results.writeRawValue("");
+        results.flush();
+        try (InputStream spooled = Files.newInputStream(errorFile)) {
+            spooled.transferTo(out);
+        } finally {
+            Files.deleteIfExists(errorFile);
+        }
+        results.writeFieldName("portfolioFindings");
+        mapper.writeValue(results, portfolioFindings);
+        results.writeFieldName("summary");
+        mapper.writeValue(results, Map.of("total", summary.total(), "assessed", summary.assessed(),
+                "invalid", summary.invalid(), "byVerdict", summary.byVerdict()));
+        results.writeEndObject();
+        results.flush();
+    }
+}

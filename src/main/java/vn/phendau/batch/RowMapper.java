@@ -1,0 +1,243 @@
+package vn.phendau.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import vn.phendau.common.Json;
+import vn.phendau.common.VietnameseText;
+import vn.phendau.problem.Problem;
+import vn.phendau.problem.ProblemException;
+import vn.phendau.proposal.ProposalReader;
+
+/**
+ * Turns a spreadsheet row (CSV or Excel) into a proposal's JSON. The header names field paths
+ * ("location.province", "investment.totalVnd"); the schema says each one's type. Lists are separated by ';';
+ * communes are "name" or "name:true|false" (border commune); funding sources are "TYPE:amountVnd[:secured]".
+ * An empty cell is an absent field: unknown, not false or zero.
+ */
+public final class RowMapper {
+
+    enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, ENUM_LIST, COMMUNES, SOURCES }
+
+    private static final Map<String, Kind> COLUMNS = columns();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final List<String> header;
+
+    /** Checks the header once: an unknown column would make every row wrong, so the whole list is refused. */
+    public RowMapper(List<String> rawHeader) {
+        header = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < rawHeader.size(); i++) {
+            String h = VietnameseText.nfc(rawHeader.get(i)).strip();
+            header.add(h);
+            if (h.isEmpty() && i == rawHeader.size() - 1) {
+                continue;
+            }
+            if (!COLUMNS.containsKey(h)) {
+                String guess = nearest(h);
+                problems.add(Problem.at("header[" + i + "]",
+                        "cột '" + h + "' không phải trường của đề xuất" + (guess == null ? "" : "; có phải ý bạn là '" + guess + "'?"),
+                        "column '" + h + "' is not a proposal field" + (guess == null ? "" : "; did you mean '" + guess + "'?")));
+            }
+        }
+        for (String required : List.of("id", "name", "location.province", "sector", "investment.totalVnd")) {
+            if (!header.contains(required)) {
+                problems.add(Problem.at("header", "thiếu cột bắt buộc '" + required + "'", "required column '" + required + "' is missing"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException(400, "validation", "Tiêu đề danh sách không hợp lệ", "Invalid list header", problems);
+        }
+    }
+
+    public static List<String> knownColumns() {
+        return List.copyOf(COLUMNS.keySet());
+    }
+
+    /** The row as JSON, with a problem for each cell that could not be read as its field's type. */
+    public BatchItem map(int index, List<String> cells) {
+        ObjectNode root = NODES.objectNode();
+        List<Problem> problems = new ArrayList<>();
+        if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank())) {
+            problems.add(Problem.at("$", "dòng có " + cells.size() + " ô nhưng tiêu đề có " + header.size() + " cột",
+                    "the row has " + cells.size() + " cells but the header has " + header.size() + " columns"));
+        }
+        for (int i = 0; i < Math.min(cells.size(), header.size()); i++) {
+            String path = header.get(i);
+            String raw = VietnameseText.nfc(cells.get(i)).strip();
+            Kind kind = COLUMNS.get(path);
+            if (raw.isEmpty() || kind == null) {
+                continue;
+            }
+            try {
+                put(root, path, value(kind, raw, path));
+            } catch (IllegalArgumentException e) {
+                String[] msg = e.getMessage().split("\\|", 2);
+                problems.add(Problem.at(path, msg[0], msg[1]));
+            }
+        }
+        JsonNode node = ProposalReader.normalise(root);
+        return problems.isEmpty() ? BatchItem.of(index, node) : BatchItem.unreadable(index, node, problems);
+    }
+
+    private static JsonNode value(Kind kind, String raw, String path) {
+        return switch (kind) {
+            case STRING -> NODES.textNode(raw);
+            case INTEGER -> NODES.numberNode(integer(raw));
+            case NUMBER -> NODES.numberNode(decimal(raw));
+            case BOOLEAN -> NODES.booleanNode(bool(raw));
+            case ENUM_LIST -> {
+                ArrayNode a = NODES.arrayNode();
+                for (String part : raw.split(";")) {
+                    if (!part.isBlank()) {
+                        a.add(code(part));
+                    }
+                }
+                yield a;
+            }
+            case COMMUNES -> {
+                ArrayNode a = NODES.arrayNode();
+                for (String part : raw.split(";")) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    int colon = part.lastIndexOf(':');
+                    ObjectNode c = a.addObject();
+                    if (colon > 0 && isBool(part.substring(colon + 1))) {
+                        c.put("name", part.substring(0, colon).strip());
+                        c.put("borderCommune", bool(part.substring(colon + 1)));
+                    } else {
+                        c.put("name", part.strip());
+                    }
+                }
+                yield a;
+            }
+            case SOURCES -> {
+                ArrayNode a = NODES.arrayNode();
+                for (String part : raw.split(";")) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    String[] f = part.split(":");
+                    if (f.length < 2 || f.length > 3) {
+                        throw new IllegalArgumentException("nguồn vốn '" + part.strip() + "' phải có dạng LOẠI:sốTiền[:đãBảoĐảm]"
+                                + "|funding source '" + part.strip() + "' must read TYPE:amountVnd[:secured]");
+                    }
+                    ObjectNode s = a.addObject();
+                    s.put("type", code(f[0]));
+                    s.put("amountVnd", integer(f[1]));
+                    if (f.length == 3) {
+                        s.put("secured", bool(f[2]));
+                    }
+                }
+                yield a;
+            }
+        };
+    }
+
+    /** Whole VND, also as offices type them: "95 000 000 000", "95.000.000.000", "95,000,000,000". */
+    static BigDecimal integer(String raw) {
+        String s = raw.strip();
+        if (s.matches("-?\\d{1,3}([ .,]\\d{3})+")) {
+            s = s.replaceAll("[ .,]", "");
+        }
+        try {
+            BigDecimal v = new BigDecimal(s);
+            if (v.stripTrailingZeros().scale() > 0) {
+                throw new NumberFormatException();
+            }
+            return v.setScale(0);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("phải là một số nguyên, nhận được '" + raw + "'|must be an integer, got '" + raw + "'");
+        }
+    }
+
+    /** A decimal with '.' or the Vietnamese ',' as the decimal mark. */
+    static BigDecimal decimal(String raw) {
+        try {
+            return new BigDecimal(raw.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("phải là một số, nhận được '" + raw + "'|must be a number, got '" + raw + "'");
+        }
+    }
+
+    private static boolean isBool(String raw) {
+        return switch (VietnameseText.fold(raw)) {
+            case "true", "false", "yes", "no", "co", "khong", "x", "1", "0" -> true;
+            default -> false;
+        };
+    }
+
+    static boolean bool(String raw) {
+        return switch (VietnameseText.fold(raw)) {
+            case "true", "yes", "co", "x", "1" -> true;
+            case "false", "no", "khong", "0" -> false;
+            default -> throw new IllegalArgumentException("phải là có/không (true/false), nhận được '" + raw + "'"
+                    + "|must be true or false (có/không), got '" + raw + "'");
+        };
+    }
+
+    /** Codes as offices type them: "border gate" and "border-gate" are BORDER_GATE; the schema judges the result. */
+    private static String code(String raw) {
+        return raw.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+    }
+
+    private static void put(ObjectNode root, String path, JsonNode value) {
+        String[] steps = path.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < steps.length - 1; i++) {
+            node = node.has(steps[i]) ? (ObjectNode) node.get(steps[i]) : node.putObject(steps[i]);
+        }
+        node.set(steps[steps.length - 1], value);
+    }
+
+    private static String nearest(String column) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : COLUMNS.keySet()) {
+            int d = VietnameseText.distance(column.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = known;
+            }
+        }
+        return bestDistance <= Math.max(2, column.length() / 3) ? best : null;
+    }
+
+    /** Every leaf path of the schema and the kind of cell it takes. */
+    private static Map<String, Kind> columns() {
+        JsonNode schema = Json.resource("schema/project-proposal.schema.json");
+        Map<String, Kind> out = new LinkedHashMap<>();
+        walk(schema, schema, "", out);
+        out.put("location.communes", Kind.COMMUNES);
+        out.put("investment.sources", Kind.SOURCES);
+        return out;
+    }
+
+    private static void walk(JsonNode root, JsonNode node, String path, Map<String, Kind> out) {
+        if (node.has("$ref")) {
+            node = root.at(node.get("$ref").asText().substring(1));
+        }
+        switch (node.path("type").asText()) {
+            case "object" -> node.path("properties").fields().forEachRemaining(e ->
+                    walk(root, e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out));
+            case "array" -> {
+                if (node.path("items").has("enum")) {
+                    out.put(path, Kind.ENUM_LIST);
+                }
+            }
+            case "integer" -> out.put(path, Kind.INTEGER);
+            case "number" -> out.put(path, Kind.NUMBER);
+            case "boolean" -> out.put(path, Kind.BOOLEAN);
+            default -> out.put(path, Kind.STRING);
+        }
+    }
+}
