@@ -21,6 +21,9 @@ public final class Engine {
     public static final AssessmentService SERVICE = new AssessmentService(RULES, PROVINCES, GROUPS, new ParameterTable(),
             new FactBuilder(), new Explainer(), LEGAL);
 
+    public static final vn.phendau.batch.BatchService BATCH = new vn.phendau.batch.BatchService(READER, SERVICE, RULES,
+            GROUPS, new ParameterTable(), new Explainer(), LEGAL);
+
     private Engine() {
     }
 }

@@ -162,7 +162,8 @@ public class BatchService {
             List<Citation> citations = new ArrayList<>();
             rule.cites().forEach(id -> citations.add(legal.cite(id)));
             return new PortfolioFinding(rule.id(), rule.criterion(), rule.severity(), hit.projectIds(),
-                    explainer.render(rule.title(), values::get), explainer.render(rule.explanation(), values::get), citations);
+                    explainer.render(rule.title(), values::get), explainer.render(rule.explanation(), values::get),
+                    rule.remedy() == null ? null : explainer.render(rule.remedy(), values::get), citations);
         }).sorted(Comparator.comparing(PortfolioFinding::severity).thenComparing(f -> f.projectIds().get(0))).toList();
     }
 }

@@ -7,5 +7,5 @@ import vn.phendau.rules.Severity;
 
 /** A finding about several projects of a list together (DISC-3), naming each of them. */
 public record PortfolioFinding(String ruleId, String criterion, Severity severity, List<String> projectIds,
-                               Text title, Text explanation, List<Citation> citations) {
+                               Text title, Text explanation, Text remedy, List<Citation> citations) {
 }

@@ -22,6 +22,11 @@ import org.junit.jupiter.api.TestFactory;
 import vn.phendau.Engine;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.assessment.Finding;
+import vn.phendau.batch.BatchItem;
+import vn.phendau.batch.BatchSink;
+import vn.phendau.batch.BatchSummary;
+import vn.phendau.batch.ItemReader;
+import vn.phendau.batch.PortfolioFinding;
 import vn.phendau.common.Json;
 
 /**
@@ -50,8 +55,11 @@ class RuleCasesTest {
 
     private static void run(Path file) {
         JsonNode c = read(file);
-        JsonNode proposal = merge(read(CASES.resolve("bases").resolve(c.path("base").asText("lang-son-road") + ".json")).deepCopy(),
-                c.path("input"));
+        if (c.has("list")) {
+            runList(c);
+            return;
+        }
+        JsonNode proposal = merge(base(c), c.path("input"));
         Assessment a = Engine.SERVICE.assess(Engine.READER.read(Json.MAPPER.valueToTree(proposal).toString().getBytes()));
         Map<String, Finding> fired = new TreeMap<>();
         hits(a).forEach(f -> fired.put(f.ruleId(), f));
@@ -82,6 +90,77 @@ class RuleCasesTest {
             e.getValue().forEach(v -> expected.add(v.asText()));
             assertEquals(expected, fired.get(e.getKey()).missingFields(), e.getKey() + " missing fields");
         });
+    }
+
+    private static JsonNode base(JsonNode c) {
+        return read(CASES.resolve("bases").resolve(c.path("base").asText("lang-son-road") + ".json")).deepCopy();
+    }
+
+    /**
+     * A list case: each element of "list" is a patch over the base, the list is assessed as a batch, and the
+     * portfolio findings are checked — which rules fired and which projects each names ("projects").
+     */
+    private static void runList(JsonNode c) {
+        List<BatchItem> items = new ArrayList<>();
+        for (JsonNode patch : c.get("list")) {
+            items.add(BatchItem.of(items.size(), merge(base(c), patch)));
+        }
+        List<PortfolioFinding> found = new ArrayList<>();
+        try {
+            Engine.BATCH.run(new ListReader(items), new BatchSink() {
+                public void result(int index, Assessment a) {
+                }
+
+                public void error(int index, String id, List<vn.phendau.problem.Problem> problems) {
+                    throw new AssertionError("item " + index + " of the case is invalid: " + problems);
+                }
+
+                public void finish(BatchSummary summary, List<PortfolioFinding> portfolio) {
+                    found.addAll(portfolio);
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Set<String> fired = new TreeSet<>();
+        found.forEach(f -> fired.add(f.ruleId()));
+        for (JsonNode id : c.path("fires")) {
+            assertTrue(fired.contains(id.asText()), id.asText() + " should fire; fired: " + found);
+            FIRED.add(id.asText());
+        }
+        for (JsonNode id : c.path("doesNotFire")) {
+            assertTrue(!fired.contains(id.asText()), id.asText() + " should not fire; fired: " + found);
+            SILENCED.add(id.asText());
+        }
+        c.path("projects").fields().forEachRemaining(e -> {
+            List<List<String>> named = found.stream().filter(f -> f.ruleId().equals(e.getKey())).map(PortfolioFinding::projectIds).toList();
+            List<List<String>> expected = new ArrayList<>();
+            e.getValue().forEach(group -> {
+                List<String> ids = new ArrayList<>();
+                group.forEach(id -> ids.add(id.asText()));
+                expected.add(ids);
+            });
+            assertEquals(expected, named, e.getKey() + " names these projects");
+        });
+    }
+
+    private static final class ListReader implements ItemReader {
+        private final java.util.Iterator<BatchItem> items;
+
+        ListReader(List<BatchItem> items) {
+            this.items = items.iterator();
+        }
+
+        public boolean hasNext() {
+            return items.hasNext();
+        }
+
+        public BatchItem next() {
+            return items.next();
+        }
+
+        public void close() {
+        }
     }
 
     /** Every rule that fired, MET ones included: the findings, and behind the checklist. */
