@@ -10,4 +10,12 @@ public interface Limits {
     /** Largest single-proposal body, in bytes. */
     @WithDefault("1048576")
     long bodyBytes();
+
+    /** Largest list body (JSON, CSV or Excel), in bytes. */
+    @WithDefault("52428800")
+    long batchBytes();
+
+    /** Most items in one list. */
+    @WithDefault("100000")
+    int batchItems();
 }

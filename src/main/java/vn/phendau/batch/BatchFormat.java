@@ -1,0 +1,140 @@
+package vn.phendau.batch;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import vn.phendau.problem.Problem;
+import vn.phendau.problem.ProblemException;
+import vn.phendau.proposal.ProposalReader;
+
+/** The formats a list comes in and goes out in: JSON, CSV and Excel, by media type or by file name. */
+public enum BatchFormat {
+
+    JSON("application/json", ".json"),
+    CSV("text/csv", ".csv"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx");
+
+    public final String mediaType;
+    public final String extension;
+
+    BatchFormat(String mediaType, String extension) {
+        this.mediaType = mediaType;
+        this.extension = extension;
+    }
+
+    public static BatchFormat forContentType(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        for (BatchFormat f : values()) {
+            if (f.mediaType.equals(type)) {
+                return f;
+            }
+        }
+        throw ProblemException.unsupportedMediaType(type.isEmpty() ? "(none)" : type,
+                "application/json, text/csv, " + XLSX.mediaType);
+    }
+
+    /** The first acceptable of the Accept header's types; JSON when the client takes anything. */
+    public static BatchFormat forAccept(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return JSON;
+        }
+        for (String part : accept.toLowerCase(Locale.ROOT).split(",")) {
+            String type = part.split(";")[0].strip();
+            if (type.equals("*/*") || type.equals("application/*")) {
+                return JSON;
+            }
+            for (BatchFormat f : values()) {
+                if (f.mediaType.equals(type)) {
+                    return f;
+                }
+            }
+        }
+        throw new ProblemException(406, "not-acceptable", "Không có định dạng phù hợp", "Not acceptable",
+                List.of(Problem.at("Accept", "chỉ trả lời được dạng application/json, text/csv hoặc Excel (.xlsx)",
+                        "the answer can only be application/json, text/csv or Excel (.xlsx)")));
+    }
+
+    public static BatchFormat forFileName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (BatchFormat f : values()) {
+            if (lower.endsWith(f.extension)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    public ItemReader open(Path file, ProposalReader reader) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            return switch (this) {
+                case JSON -> new JsonItemReader(in, reader);
+                case CSV -> new CsvItemReader(in);
+                case XLSX -> new XlsxItemReader(in);
+            };
+        } catch (RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** How many items the file holds, read without assessing, so that an over-long list is refused before any answer. */
+    public int count(Path file, ProposalReader reader) throws IOException {
+        if (this == JSON) {
+            try (InputStream in = Files.newInputStream(file); JsonParser p = reader.listParser(new BufferedInputStream(in))) {
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    return 0;
+                }
+                int n = 0;
+                try {
+                    for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                        p.skipChildren();
+                        n++;
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    n++;  // a broken element is still an item: its error is reported when the list is read
+                }
+                return n;
+            }
+        }
+        if (this == CSV) {
+            try (InputStreamReader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+                CsvRows rows = new CsvRows(new java.io.BufferedReader(r, 1 << 16));
+                int n = -1;
+                while (rows.hasNext()) {
+                    rows.next();
+                    n++;
+                }
+                return Math.max(n, 0);
+            } catch (java.io.UncheckedIOException e) {
+                return 0;
+            }
+        }
+        try (ItemReader items = open(file, reader)) {
+            int n = 0;
+            while (items.hasNext()) {
+                items.next();
+                n++;
+            }
+            return n;
+        }
+    }
+
+    public BatchSink sink(ObjectMapper mapper, OutputStream out) throws IOException {
+        return switch (this) {
+            case JSON -> new JsonBatchWriter(mapper, out);
+            case CSV -> new CsvBatchWriter(out);
+            case XLSX -> new XlsxBatchWriter(out);
+        };
+    }
+}
