@@ -83,7 +83,7 @@ public class AssessmentService {
     }
 
     public Assessment assess(ProjectProposal p) {
-        Evaluation e = evaluate(p);
+        Evaluation e = evaluate(p, true);
         Assessment.PathToCompliance path = pathToCompliance(p, e);
         return new Assessment(UUID.randomUUID().toString(), p.id(), p.name(), e.verdict(),
                 summary(e.verdict(), e.findings(), e.score(), e.match()), e.score(), e.breakdown(),
@@ -100,7 +100,11 @@ public class AssessmentService {
                               List<Finding> findings, List<ScoreGroup> breakdown, int score, Verdict verdict) {
     }
 
-    private Evaluation evaluate(ProjectProposal p) {
+    /**
+     * @param explain whether findings are said in words, with evidence and citations; the rounds of a path to
+     *                compliance need only which rules fired and their remedies' changes.
+     */
+    private Evaluation evaluate(ProjectProposal p, boolean explain) {
         LocalDate date = p.assessmentDate() != null ? p.assessmentDate() : LocalDate.now(clock);
         Provinces.Match match = provinces.resolve(p.location().province())
                 .orElseThrow(() -> new IllegalArgumentException("unvalidated province " + p.location().province()));
@@ -115,7 +119,7 @@ public class AssessmentService {
         List<String> hits = province.landBorder() ? ruleBase.fire(province, fact, params) : ruleBase.fire(province);
 
         Subject subject = new Subject(p, fact, context(match, date, law, params));
-        List<Finding> findings = hits.stream().map(id -> finding(ruleBase.rule(id).orElseThrow(), subject, date))
+        List<Finding> findings = hits.stream().map(id -> finding(ruleBase.rule(id).orElseThrow(), subject, date, explain))
                 .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::outcome, OUTCOME_ORDER)
                         .thenComparing(f -> criterionOrder.getOrDefault(f.criterion(), 999))
                         .thenComparing(Finding::ruleId))
@@ -142,7 +146,7 @@ public class AssessmentService {
             fresh.forEach(c -> Changes.apply(doc, c.path(), c.value()));
             applied.addAll(fresh);
             rounds++;
-            e = evaluate(Json.MAPPER.convertValue(doc, ProjectProposal.class));
+            e = evaluate(Json.MAPPER.convertValue(doc, ProjectProposal.class), false);
         }
         List<Finding> remaining = e.findings().stream().filter(AssessmentService::holdsBack).toList();
         boolean reachable = e.verdict() == Verdict.COMPLIANT;
@@ -182,7 +186,12 @@ public class AssessmentService {
         return context;
     }
 
-    private Finding finding(RuleMeta rule, Subject subject, LocalDate date) {
+    private Finding finding(RuleMeta rule, Subject subject, LocalDate date, boolean explain) {
+        if (!explain) {
+            Finding.Remedy remedy = rule.holdsBack() ? new Finding.Remedy(null, changes(rule, subject), !rule.fixes().isEmpty(), null) : null;
+            return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(), null, null,
+                    List.of(), Map.of(), List.of(), remedy);
+        }
         Map<String, Object> evidence = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String read : rule.reads()) {
@@ -204,20 +213,17 @@ public class AssessmentService {
 
     /** The rule's remedy with its values: a JSON literal, or "{name}" for a value of the fact ({remedyEndYear}). */
     private Finding.Remedy remedy(RuleMeta rule, Subject subject, Citation basis) {
-        List<Finding.Change> changes = new ArrayList<>();
+        List<Finding.Change> changes = changes(rule, subject);
+        return new Finding.Remedy(explainer.render(rule.remedy(), subject::value), changes, !changes.isEmpty(), basis);
+    }
+
+    private static List<Finding.Change> changes(RuleMeta rule, Subject subject) {
+        List<Finding.Change> changes = new ArrayList<>(rule.fixes().size());
         for (RuleMeta.Fix fix : rule.fixes()) {
-            String v = fix.value();
-            JsonNode value;
-            try {
-                value = v.startsWith("{") && v.endsWith("}")
-                        ? Json.MAPPER.valueToTree(subject.value(v.substring(1, v.length() - 1)))
-                        : Json.MAPPER.readTree(v);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(rule.id() + " has a fix value that is not JSON: " + v, e);
-            }
+            JsonNode value = fix.literal() != null ? fix.literal() : Json.MAPPER.valueToTree(subject.value(fix.valueName()));
             changes.add(new Finding.Change(fix.path(), value));
         }
-        return new Finding.Remedy(explainer.render(rule.remedy(), subject::value), changes, !changes.isEmpty(), basis);
+        return changes;
     }
 
     /** Points of the priority criteria met, per group, capped at the group's maximum. */

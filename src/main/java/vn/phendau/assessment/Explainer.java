@@ -45,14 +45,35 @@ public class Explainer {
         return l == null ? Text.of(code, code) : Text.of(l[0], l[1]);
     }
 
+    /** A template parsed once: literal text and {name|format} placeholders, in order. */
+    private record Part(String literal, String name, String format) {
+    }
+
+    private final java.util.Map<String, List<Part>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     private String render(String template, java.util.function.Function<String, Object> values, boolean vi) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(format(values.apply(m.group(1)), m.group(2), vi)));
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        for (Part part : parsed.computeIfAbsent(template, Explainer::parse)) {
+            out.append(part.literal() != null ? part.literal() : format(values.apply(part.name()), part.format(), vi));
         }
-        m.appendTail(out);
         return out.toString();
+    }
+
+    private static List<Part> parse(String template) {
+        List<Part> parts = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) {
+                parts.add(new Part(template.substring(at, m.start()), null, null));
+            }
+            parts.add(new Part(null, m.group(1), m.group(2)));
+            at = m.end();
+        }
+        if (at < template.length()) {
+            parts.add(new Part(template.substring(at), null, null));
+        }
+        return List.copyOf(parts);
     }
 
     String format(Object value, String fmt, boolean vi) {
@@ -123,8 +144,33 @@ public class Explainer {
         return vi ? number(vnd, 0, true) + " đồng" : "VND " + number(vnd, 0, false);
     }
 
+    /** A whole number with its thousands grouped: the common case, without DecimalFormat. */
+    private static String grouped(long n, char separator) {
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) {
+            out.append('-');
+        }
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        out.append(digits, 0, lead);
+        for (int i = lead; i < digits.length(); i += 3) {
+            out.append(separator).append(digits, i, i + 3);
+        }
+        return out.toString();
+    }
+
+    /** DecimalFormat is not thread-safe and costly to build: one per thread, language and number of decimals. */
+    private static final ThreadLocal<DecimalFormat[]> FORMATS = ThreadLocal.withInitial(() -> new DecimalFormat[6]);
+
     static String number(double x, int decimals, boolean vi) {
-        DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals), vi ? VI : EN);
-        return f.format(BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP));
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return grouped((long) x, vi ? '.' : ',');
+        }
+        DecimalFormat[] cache = FORMATS.get();
+        int slot = decimals * 2 + (vi ? 0 : 1);
+        if (cache[slot] == null) {
+            cache[slot] = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals), vi ? VI : EN);
+        }
+        return cache[slot].format(BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP));
     }
 }

@@ -21,14 +21,24 @@ final class Subject {
 
     private static final Map<String, Method> ACCESSORS = new ConcurrentHashMap<>();
 
-    private final Map<String, JsonNode> fields = new LinkedHashMap<>();
+    private final ProjectProposal proposal;
+    private Map<String, JsonNode> fields;
     private final Project fact;
     private final Map<String, Object> context;
 
     Subject(ProjectProposal proposal, Project fact, Map<String, Object> context) {
-        flatten("", Json.MAPPER.valueToTree(proposal));
+        this.proposal = proposal;
         this.fact = fact;
         this.context = context;
+    }
+
+    /** The proposal by path, flattened on first use: a remedy that reads only the fact never pays for it. */
+    private Map<String, JsonNode> fields() {
+        if (fields == null) {
+            fields = new LinkedHashMap<>();
+            flatten("", Json.MAPPER.valueToTree(proposal));
+        }
+        return fields;
     }
 
     private void flatten(String path, JsonNode node) {
@@ -51,7 +61,7 @@ final class Subject {
             return List.of(pattern);
         }
         String array = pattern.substring(0, star);
-        JsonNode node = fields.get(array);
+        JsonNode node = fields().get(array);
         if (node == null || !node.isArray() || node.isEmpty()) {
             return List.of(array);
         }
@@ -64,7 +74,7 @@ final class Subject {
 
     /** An input field is missing when absent, null, an empty list or blank text. */
     boolean isMissing(String path) {
-        JsonNode n = fields.get(path);
+        JsonNode n = fields().get(path);
         return n == null || n.isNull() || (n.isContainerNode() && n.isEmpty()) || (n.isTextual() && n.asText().isBlank());
     }
 
@@ -81,7 +91,7 @@ final class Subject {
             return context.get(key);
         }
         if (isInputPath(key)) {
-            JsonNode n = fields.get(key);
+            JsonNode n = fields().get(key);
             return n == null || n.isNull() ? null : n;
         }
         Method m = ACCESSORS.computeIfAbsent(key, k -> {

@@ -44,9 +44,13 @@ public class LegalText {
         return provisions.has(key);
     }
 
+    private final Map<String, Citation> citations = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Citation cite(String paragraphId) {
-        Paragraph p = paragraph(paragraphId).orElseThrow(() -> new IllegalArgumentException("unknown paragraph " + paragraphId));
-        return new Citation(RESOLUTION, p.id(), null, p.text());
+        return citations.computeIfAbsent(paragraphId, id -> {
+            Paragraph p = paragraph(id).orElseThrow(() -> new IllegalArgumentException("unknown paragraph " + id));
+            return new Citation(RESOLUTION, p.id(), null, p.text());
+        });
     }
 
     /** The version of a provision in force on the day: the one that took effect last, on or before it. */

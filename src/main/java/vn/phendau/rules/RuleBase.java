@@ -44,6 +44,8 @@ public class RuleBase {
             "title_vi", "title_en", "explain_vi", "explain_en");
 
     private final KieBase kieBase;
+    /** Sessions are reset and reused, not rebuilt for each assessment: disposing one returns it to the pool. */
+    private final org.kie.api.runtime.KieSessionsPool sessions;
     private final Map<String, RuleMeta> rules = new LinkedHashMap<>();
     private final Map<String, Criterion> criteria = new LinkedHashMap<>();
     private final String version;
@@ -61,11 +63,13 @@ public class RuleBase {
         }
         Map<String, String> sources = new LinkedHashMap<>();
         drlFiles.forEach(f -> sources.put(f, Resources.text(f)));
-        kieBase = compile(sources);
+        org.kie.api.runtime.KieContainer container = compile(sources);
+        kieBase = container.getKieBase();
+        sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
         readCatalog(sources, legal);
     }
 
-    private static KieBase compile(Map<String, String> sources) {
+    private static org.kie.api.runtime.KieContainer compile(Map<String, String> sources) {
         KieServices ks = KieServices.Factory.get();
         ReleaseId id = ks.newReleaseId("vn.phendau", "ruleset", "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
@@ -75,7 +79,7 @@ public class RuleBase {
         if (!errors.isEmpty()) {
             throw new IllegalStateException("rules do not compile: " + errors);
         }
-        return ks.newKieContainer(id).getKieBase();
+        return ks.newKieContainer(id);
     }
 
     private void readCatalog(Map<String, String> sources, LegalText legal) {
@@ -126,9 +130,9 @@ public class RuleBase {
         all.forEach(r -> rules.put(r.id(), r));
     }
 
-    /** Runs every rule over the facts in a fresh session, disposed at once: no state outlives one assessment. */
+    /** Runs every rule over the facts in a clean session, reset when disposed: no state outlives one assessment. */
     public List<String> fire(Object... facts) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             for (Object f : facts) {
                 session.insert(f);
@@ -143,7 +147,7 @@ public class RuleBase {
 
     /** Runs every rule over the facts and returns what the rules inserted of the given type. */
     public <T> List<T> fire(Class<T> result, Iterable<?> facts) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             facts.forEach(session::insert);
             session.fireAllRules();
@@ -209,7 +213,7 @@ public class RuleBase {
         List<RuleMeta.Fix> out = new ArrayList<>();
         for (String part : str(md, "fix").split(";")) {
             int eq = part.indexOf('=');
-            out.add(new RuleMeta.Fix(part.substring(0, eq).strip(), part.substring(eq + 1).strip()));
+            out.add(RuleMeta.Fix.of(part.substring(0, eq).strip(), part.substring(eq + 1).strip()));
         }
         return out;
     }

@@ -44,6 +44,10 @@ class SamplesTest {
                 assertTrue(!x.explanation().vi().contains("{") && !x.explanation().en().contains("{"), name + " " + x.ruleId() + " left a placeholder");
             });
             assertEquals(a.verdict(), AssessmentService.verdict(a.findings()), name + " verdict follows from the findings");
+            Assessment again = Engine.SERVICE.assess(Engine.READER.read(Files.readAllBytes(f)));
+            assertEquals(a.findings(), again.findings(), name + ": assessing twice gives the same findings (sessions are reused)");
+            assertEquals(a.checklist(), again.checklist(), name + ": and the same checklist");
+            assertEquals(a.pathToCompliance(), again.pathToCompliance(), name + ": and the same path");
         }
         assertEquals(EnumSet.allOf(Verdict.class), reached, "every verdict is reached by a sample");
     }
