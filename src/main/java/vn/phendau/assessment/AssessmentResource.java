@@ -37,7 +37,9 @@ public class AssessmentResource {
     @RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProjectProposal.class)))
     public Assessment assess(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        return service.assess(readProposal(contentType, body));
+        Bodies.requireJson(contentType);
+        com.fasterxml.jackson.databind.JsonNode tree = reader.readTree(Bodies.read(body, limits.bodyBytes()));
+        return service.assess(reader.convert(tree), tree);
     }
 
     @POST

@@ -83,7 +83,12 @@ public class AssessmentService {
     }
 
     public Assessment assess(ProjectProposal p) {
-        Evaluation e = evaluate(p, true);
+        return assess(p, null);
+    }
+
+    /** @param source the proposal's JSON as it was read and validated (it names the fields a finding shows), or null. */
+    public Assessment assess(ProjectProposal p, JsonNode source) {
+        Evaluation e = evaluate(p, source, true);
         Assessment.PathToCompliance path = pathToCompliance(p, e);
         return new Assessment(UUID.randomUUID().toString(), p.id(), p.name(), e.verdict(),
                 summary(e.verdict(), e.findings(), e.score(), e.match()), e.score(), e.breakdown(),
@@ -104,7 +109,7 @@ public class AssessmentService {
      * @param explain whether findings are said in words, with evidence and citations; the rounds of a path to
      *                compliance need only which rules fired and their remedies' changes.
      */
-    private Evaluation evaluate(ProjectProposal p, boolean explain) {
+    private Evaluation evaluate(ProjectProposal p, JsonNode source, boolean explain) {
         LocalDate date = p.assessmentDate() != null ? p.assessmentDate() : LocalDate.now(clock);
         Provinces.Match match = provinces.resolve(p.location().province())
                 .orElseThrow(() -> new IllegalArgumentException("unvalidated province " + p.location().province()));
@@ -118,7 +123,7 @@ public class AssessmentService {
         // the project fact is simply not there for the other rules to match.
         List<String> hits = province.landBorder() ? ruleBase.fire(province, fact, params) : ruleBase.fire(province);
 
-        Subject subject = new Subject(p, fact, context(match, date, law, params));
+        Subject subject = new Subject(p, source, fact, context(match, date, law, params));
         List<Finding> findings = hits.stream().map(id -> finding(ruleBase.rule(id).orElseThrow(), subject, date, explain))
                 .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::outcome, OUTCOME_ORDER)
                         .thenComparing(f -> criterionOrder.getOrDefault(f.criterion(), 999))
@@ -146,7 +151,7 @@ public class AssessmentService {
             fresh.forEach(c -> Changes.apply(doc, c.path(), c.value()));
             applied.addAll(fresh);
             rounds++;
-            e = evaluate(Json.MAPPER.convertValue(doc, ProjectProposal.class), false);
+            e = evaluate(Json.MAPPER.convertValue(doc, ProjectProposal.class), doc, false);
         }
         List<Finding> remaining = e.findings().stream().filter(AssessmentService::holdsBack).toList();
         boolean reachable = e.verdict() == Verdict.COMPLIANT;

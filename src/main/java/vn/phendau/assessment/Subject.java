@@ -22,12 +22,15 @@ final class Subject {
     private static final Map<String, Method> ACCESSORS = new ConcurrentHashMap<>();
 
     private final ProjectProposal proposal;
+    private final JsonNode source;
     private Map<String, JsonNode> fields;
     private final Project fact;
     private final Map<String, Object> context;
 
-    Subject(ProjectProposal proposal, Project fact, Map<String, Object> context) {
+    /** @param source the proposal's JSON as it was read, when at hand; else it is made from the record when needed. */
+    Subject(ProjectProposal proposal, JsonNode source, Project fact, Map<String, Object> context) {
         this.proposal = proposal;
+        this.source = source;
         this.fact = fact;
         this.context = context;
     }
@@ -36,7 +39,7 @@ final class Subject {
     private Map<String, JsonNode> fields() {
         if (fields == null) {
             fields = new LinkedHashMap<>();
-            flatten("", Json.MAPPER.valueToTree(proposal));
+            flatten("", source != null ? source : Json.MAPPER.valueToTree(proposal));
         }
         return fields;
     }

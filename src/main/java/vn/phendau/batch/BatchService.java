@@ -86,7 +86,7 @@ public class BatchService {
                 continue;
             }
             ProjectProposal proposal = reader.convert(item.node());
-            Assessment a = assessments.assess(proposal);
+            Assessment a = assessments.assess(proposal, item.node());
             sink.result(item.index(), a);
             byVerdict.merge(a.verdict().name(), 1, Integer::sum);
             if (a.verdict() != Verdict.OUT_OF_SCOPE) {

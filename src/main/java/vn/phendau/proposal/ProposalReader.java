@@ -65,6 +65,16 @@ public class ProposalReader {
         return new com.fasterxml.jackson.core.JsonFactory().createParser(in);
     }
 
+    /** The body's JSON, parsed, normalised and checked: the tree the proposal record is made from. */
+    public JsonNode readTree(byte[] body) {
+        JsonNode node = parse(body);
+        List<Problem> problems = check(node, "");
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        return node;
+    }
+
     public ProjectProposal read(byte[] body) {
         JsonNode node = parse(body);
         List<Problem> problems = check(node, "");
