@@ -493,8 +493,8 @@ public final class XlsxItemReader implements ItemReader {
             if (m.contains("more internal file entries than expected")) {
                 return refused(413, "too-large", "sổ tính có quá nhiều phần", "the workbook has too many parts");
             }
-            if (m.contains("DOCTYPE") || m.contains("DTD") || m.toLowerCase(Locale.ROOT).contains("entity")) {
-                return doctype();
+            if (m.contains("DOCTYPE")) {
+                return doctype();  // POI's SAX parsers (shared strings) refuse any DOCTYPE
             }
         }
         return unreadable(e);

@@ -161,6 +161,20 @@ class XlsxBatchWriterTest {
     }
 
     @Test
+    void charactersXmlCannotHoldDoNotBreakTheWorkbook() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        XlsxBatchWriter w = new XlsxBatchWriter(out);
+        w.error(0, "CTRL-\u0001-\uFFFF-\uD800-Đ", List.of(Problem.at("\tname", "\u0000", "\rx")));
+        w.finish(new BatchSummary(1, 0, 1, Map.of()), List.of());
+        try (XSSFWorkbook wb = Fixtures.open(out.toByteArray())) {
+            Row r = wb.getSheet(XlsxBatchWriter.PROJECTS).getRow(1);
+            assertThat(text(r, 1), startsWith("CTRL-"));
+            assertThat(text(r, 1), endsWith("-Đ"));
+            assertThat(text(r, 17), startsWith("'"));
+        }
+    }
+
+    @Test
     void constructionWritesNothingSoItCannotFailAfterTheAnswerHasBegun() {
         OutputStream refusing = new OutputStream() {
             @Override
