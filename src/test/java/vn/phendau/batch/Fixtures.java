@@ -126,7 +126,7 @@ final class Fixtures {
     }
 
     static List<Object> row(Object... cells) {
-        return new ArrayList<>(List.of(cells));
+        return new ArrayList<>(java.util.Arrays.asList(cells));
     }
 
     // ---- CSV --------------------------------------------------------------------------------------------------
