@@ -75,12 +75,16 @@ public enum BatchFormat {
     }
 
     public ItemReader open(Path file, ProposalReader reader) throws IOException {
+        if (this == XLSX) {
+            // A zip is read through its central directory: the workbook is opened where it was spooled.
+            return new XlsxItemReader(file);
+        }
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             return switch (this) {
                 case JSON -> new JsonItemReader(in, reader);
                 case CSV -> new CsvItemReader(in);
-                case XLSX -> new XlsxItemReader(in);
+                case XLSX -> throw new IllegalStateException("opened above");
             };
         } catch (RuntimeException e) {
             in.close();

@@ -57,7 +57,15 @@ public class Lists {
 
     public BatchSummary assess(Path file, BatchFormat in, BatchFormat out, OutputStream os) throws IOException {
         try (ItemReader items = in.open(file, reader)) {
-            return batch.run(items, out.sink(mapper, os));
+            BatchSink sink = out.sink(mapper, os);
+            try {
+                return batch.run(items, sink);
+            } finally {
+                // A writer with temporary files (Excel) lets them go even when the list fails half-way.
+                if (sink instanceof java.io.Closeable c) {
+                    c.close();
+                }
+            }
         }
     }
 
