@@ -17,7 +17,7 @@ import vn.phendau.problem.Problem;
  * The list's answer as JSON (API.md), written as it is made: results stream out in input order; errors are
  * spooled to a temporary file and follow them, so memory does not grow with the list either way.
  */
-public final class JsonBatchWriter implements BatchSink {
+public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
 
     /** An assessment of a list, with its position in the input. */
     public record IndexedAssessment(int index, @JsonUnwrapped Assessment assessment) {
@@ -74,5 +74,12 @@ public final class JsonBatchWriter implements BatchSink {
                 "invalid", summary.invalid(), "byVerdict", summary.byVerdict()));
         results.writeEndObject();
         results.flush();
+    }
+
+    /** Removes the spooled errors if the list failed before {@link #finish}. */
+    @Override
+    public void close() throws IOException {
+        errors.close();
+        Files.deleteIfExists(errorFile);
     }
 }
