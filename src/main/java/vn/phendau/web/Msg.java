@@ -1,0 +1,140 @@
+package vn.phendau.web;
+
+import io.quarkus.qute.i18n.MessageBundle;
+import vn.phendau.assessment.Verdict;
+import vn.phendau.rules.Outcome;
+import vn.phendau.rules.Severity;
+
+/**
+ * The words of the pages themselves (headings, labels, buttons), in one place: Vietnamese in
+ * {@code messages/msg_vi.properties}, English in {@code messages/msg_en.properties}. Templates read them as
+ * {@code {msg:key}}; the template's locale picks the file. What the rules and the assessment say comes from them,
+ * already in both languages, never from here.
+ */
+@MessageBundle(locale = "vi")
+public interface Msg {
+
+    // The frame of every page
+    String appName();
+    String tagline();
+    String skipToContent();
+    String navLabel();
+    String navResolution();
+    String navAssess();
+    String languageLabel();
+    String footer(String version, String fingerprint);
+    String yes();
+    String no();
+    String none();
+
+    // Coded values
+    String verdict(Verdict v);
+    String severity(Severity s);
+    String outcome(Outcome o);
+    String points(int n);
+
+    // Home: the resolution and its rules
+    String homeTitle();
+    String homeIntro();
+    String homeCounts(int paragraphs, int cited, int uncited, int rules);
+    String resolutionLanguage();
+    String issued(String date, String signer);
+    String paragraph(String id);
+    String citedBy();
+    String notCited();
+    String placeholders();
+
+    // A rule
+    String criterion();
+    String outcomeLabel();
+    String severityLabel();
+    String pointsLabel();
+    String explanation();
+    String reads();
+    String citesHeading();
+    String lawsHeading();
+    String sourceHeading(String file);
+    String criterionRules();
+    String backToResolution();
+
+    // The form
+    String assessTitle();
+    String assessIntro();
+    String pasteLegend();
+    String pasteLabel();
+    String pasteHelp();
+    String sampleLabel();
+    String fillSample();
+    String fileLegend();
+    String fileLabel();
+    String fileHelp();
+    String submit();
+    String needInput();
+    String notBoth();
+    String unknownFileType(String name);
+    String listTooLong(int items, int max);
+    String problemsIn(String title);
+
+    // The report
+    String reportTitle();
+    String verdictLabel();
+    String scoreLabel();
+    String scoreOf(int score);
+    String projectId();
+    String province();
+    String formerly(String name);
+    String noLandBorder();
+    String projectGroup();
+    String groupDerived(String derived, String declared);
+    String law();
+    String timeLimit();
+    String years(int n);
+    String assessmentDate();
+    String assessedAt();
+    String assessmentId();
+    String breakdownHeading();
+    String chartTitle(int score);
+    String findingsHeading(int n);
+    String findingsOf(int n);
+    String rule();
+    String evidence();
+    String missingFields();
+    String citations();
+    String remedy();
+    String changes();
+    String notFixable();
+    String basis();
+    String checklistHeading();
+    String criterionTitle();
+    String result();
+    String pathHeading();
+    String pathReachable(int changes, int score);
+    String pathVerdict();
+    String pathRemaining();
+    String rulesetHeading();
+    String version();
+    String fingerprint();
+    String print();
+    String assessAnother();
+
+    // A list
+    String listTitle();
+    String listSource(String source);
+    String listCounts(int total, int assessed, int invalid);
+    String item();
+    String projectName();
+    String score();
+    String report();
+    String openReport(String projectId);
+    String sortHint();
+    String invalidHeading(int n);
+    String problems();
+    String portfolioHeading();
+    String portfolioNone();
+    String projects();
+
+    // Not found
+    String notFoundTitle();
+    String reportGone();
+    String listGone();
+}
