@@ -37,7 +37,7 @@ import vn.phendau.rules.Severity;
  * CRITERIA.md's order, a checklist naming every criterion once, a score within 0–100 and each group's maximum,
  * and the same answer twice; a random mutation of a valid one is answered, never a crash.
  */
-class AssessmentProperties {
+class AssessmentPropertiesTest {
 
     private static final JsonNodeFactory N = JsonNodeFactory.instance;
     private static final List<String> PROVINCES = List.of("Lạng Sơn", "lang son", "Hà Giang", "Cao Bằng", "Lào Cai",
