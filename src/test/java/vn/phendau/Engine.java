@@ -1,8 +1,10 @@
 package vn.phendau;
 
+import io.smallrye.config.SmallRyeConfigBuilder;
 import vn.phendau.assessment.AssessmentService;
 import vn.phendau.assessment.Explainer;
 import vn.phendau.assessment.FactBuilder;
+import vn.phendau.http.Limits;
 import vn.phendau.legal.LegalText;
 import vn.phendau.proposal.ProposalReader;
 import vn.phendau.reference.ParameterTable;
@@ -17,7 +19,10 @@ public final class Engine {
     public static final RuleBase RULES = new RuleBase(LEGAL);
     public static final Provinces PROVINCES = new Provinces();
     public static final ProjectGroups GROUPS = new ProjectGroups();
-    public static final ProposalReader READER = new ProposalReader(PROVINCES, GROUPS);
+    /** The limits as configured by default (their @WithDefault values). */
+    public static final Limits LIMITS = new SmallRyeConfigBuilder().withMapping(Limits.class).build()
+            .getConfigMapping(Limits.class);
+    public static final ProposalReader READER = new ProposalReader(PROVINCES, GROUPS, LIMITS);
     public static final AssessmentService SERVICE = new AssessmentService(RULES, PROVINCES, GROUPS, new ParameterTable(),
             new FactBuilder(), new Explainer(), LEGAL);
 

@@ -8,6 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,13 +82,13 @@ public enum BatchFormat {
     public ItemReader open(Path file, ProposalReader reader) throws IOException {
         if (this == XLSX) {
             // A zip is read through its central directory: the workbook is opened where it was spooled.
-            return new XlsxItemReader(file);
+            return new XlsxItemReader(file, reader.limits().stringChars());
         }
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             return switch (this) {
                 case JSON -> new JsonItemReader(in, reader);
-                case CSV -> new CsvItemReader(in);
+                case CSV -> new CsvItemReader(in, reader.limits().stringChars());
                 case XLSX -> throw new IllegalStateException("opened above");
             };
         } catch (RuntimeException e) {
@@ -92,8 +97,18 @@ public enum BatchFormat {
         }
     }
 
-    /** How many items the file holds, read without assessing, so that an over-long list is refused before any answer. */
+    /**
+     * How many items the file holds, read without assessing, so that an over-long list is refused before any answer.
+     * Text (JSON, CSV) that is not UTF-8 is refused here too, with its line: found half-way through the answer, it
+     * could only cut the list short there.
+     */
     public int count(Path file, ProposalReader reader) throws IOException {
+        if (this != XLSX) {
+            ProblemException notUtf8 = notUtf8(file);
+            if (notUtf8 != null) {
+                throw notUtf8;
+            }
+        }
         if (this == JSON) {
             try (InputStream in = Files.newInputStream(file); JsonParser p = reader.listParser(new BufferedInputStream(in))) {
                 if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -113,15 +128,13 @@ public enum BatchFormat {
         }
         if (this == CSV) {
             try (InputStreamReader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
-                CsvRows rows = new CsvRows(new java.io.BufferedReader(r, 1 << 16));
+                CsvRows rows = CsvItemReader.rowsOf(new java.io.BufferedReader(r, 1 << 16), reader.limits().stringChars());
                 int n = -1;
                 while (rows.hasNext()) {
                     rows.next();
                     n++;
                 }
                 return Math.max(n, 0);
-            } catch (java.io.UncheckedIOException e) {
-                return 0;
             }
         }
         try (ItemReader items = open(file, reader)) {
@@ -132,6 +145,36 @@ public enum BatchFormat {
             }
             return n;
         }
+    }
+
+    /** The first place the file is not UTF-8, as a 400 naming its line and byte; null when it is all UTF-8. */
+    private ProblemException notUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = CsvItemReader.decoder();
+        try (FileChannel channel = FileChannel.open(file)) {
+            ByteBuffer in = ByteBuffer.allocate(1 << 16);
+            CharBuffer out = CharBuffer.allocate(1 << 16);
+            int line = 1;
+            boolean eof = false;
+            while (!eof) {
+                eof = channel.read(in) < 0;
+                in.flip();
+                CoderResult result = decoder.decode(in, out, eof);
+                out.flip();
+                for (int i = 0; i < out.length(); i++) {
+                    line += out.charAt(i) == '\n' ? 1 : 0;
+                }
+                out.clear();
+                if (result.isError()) {
+                    String bad = String.format("0x%02X", in.get(in.position()) & 0xff);
+                    String kind = this == CSV ? "CSV" : "JSON";
+                    return new ProblemException(400, "validation", "Danh sách không đọc được", "Unreadable list",
+                            List.of(Problem.at("$", "tệp không phải văn bản UTF-8 (dòng " + line + "): byte " + bad + "; hãy lưu lại dạng " + kind + " UTF-8",
+                                    "the file is not UTF-8 text (line " + line + "): byte " + bad + "; save it again as " + kind + " in UTF-8")));
+                }
+                in.compact();
+            }
+        }
+        return null;
     }
 
     public BatchSink sink(ObjectMapper mapper, OutputStream out) throws IOException {

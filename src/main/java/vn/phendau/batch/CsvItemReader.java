@@ -1,10 +1,14 @@
 package vn.phendau.batch;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import vn.phendau.problem.Problem;
 import vn.phendau.problem.ProblemException;
@@ -17,23 +21,36 @@ public final class CsvItemReader implements ItemReader {
     private final RowMapper mapper;
     private int index;
 
-    public CsvItemReader(InputStream in) {
-        reader = new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        rows = new CsvRows(reader);
-        if (!rows.hasNext()) {
-            throw new ProblemException(400, "validation", "Danh sách trống", "Empty list",
-                    List.of(Problem.at("$", "tệp CSV không có dòng tiêu đề", "the CSV file has no header row")));
+    /** A cell longer than maxChars (code points) is its row's problem; no more than that is held of it. */
+    public CsvItemReader(InputStream in, int maxChars) {
+        reader = new java.io.BufferedReader(new InputStreamReader(in, decoder()), 1 << 16);
+        rows = rowsOf(reader, maxChars);
+        try {
+            if (!rows.hasNext()) {
+                throw new ProblemException(400, "validation", "Danh sách trống", "Empty list",
+                        List.of(Problem.at("$", "tệp CSV không có dòng tiêu đề", "the CSV file has no header row")));
+            }
+            mapper = new RowMapper(rows.next(), maxChars);
+        } catch (UncheckedIOException e) {
+            throw notUtf8();
         }
-        mapper = new RowMapper(rows.next());
+    }
+
+    /** The rows of a CSV text, keeping of each cell just enough to tell that it is over the limit. */
+    static CsvRows rowsOf(Reader reader, int maxChars) {
+        return new CsvRows(reader, (int) Math.min(Integer.MAX_VALUE, 2L * maxChars + 2));
+    }
+
+    static CharsetDecoder decoder() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     @Override
     public boolean hasNext() {
         try {
             return rows.hasNext();
-        } catch (java.io.UncheckedIOException e) {
-            throw notUtf8(e);
+        } catch (UncheckedIOException e) {
+            throw notUtf8();
         }
     }
 
@@ -42,20 +59,28 @@ public final class CsvItemReader implements ItemReader {
         List<String> cells;
         try {
             cells = rows.next();
-        } catch (java.io.UncheckedIOException e) {
-            throw notUtf8(e);
+        } catch (UncheckedIOException e) {
+            throw notUtf8();
         }
-        return mapper.map(index++, cells);
+        BatchItem item = mapper.map(index++, cells);
+        if (!rows.unclosedQuote()) {
+            return item;
+        }
+        List<Problem> problems = new ArrayList<>(item.problems());
+        problems.add(0, Problem.at("$",
+                "dấu ngoặc kép mở ở dòng " + rows.recordLine() + " không được đóng: phần còn lại của tệp đã bị đọc vào một ô",
+                "a quote opened on line " + rows.recordLine() + " is never closed: the rest of the file was read into one cell"));
+        return BatchItem.unreadable(item.index(), item.node(), problems);
     }
 
-    private ProblemException notUtf8(java.io.UncheckedIOException e) {
+    private ProblemException notUtf8() {
         return new ProblemException(400, "validation", "Tệp CSV không đọc được", "Unreadable CSV",
                 List.of(Problem.at("$", "tệp không phải văn bản UTF-8 (từ mục " + index + ")",
                         "the file is not UTF-8 text (from item " + index + ")")));
     }
 
     @Override
-    public void close() throws java.io.IOException {
+    public void close() throws IOException {
         reader.close();
     }
 }

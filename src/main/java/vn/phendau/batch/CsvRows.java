@@ -16,19 +16,38 @@ import java.util.NoSuchElementException;
 final class CsvRows implements Iterator<List<String>> {
 
     private final Reader in;
+    /** Characters kept of one cell; the rest is read past, not held (the mapper refuses the cell as too long). */
+    private final int maxCell;
     private char delimiter = 0;
     private int lookahead = -2;
     private List<String> next;
     private int line = 1;
     private int recordLine;
+    private boolean unclosed;
+    private boolean nextUnclosed;
 
     CsvRows(Reader in) {
+        this(in, Integer.MAX_VALUE);
+    }
+
+    CsvRows(Reader in, int maxCell) {
         this.in = in;
+        this.maxCell = maxCell;
     }
 
     /** The line the last record returned started on (1-based), for messages. */
     int recordLine() {
         return recordLine;
+    }
+
+    /** The line being read (1-based). */
+    int line() {
+        return line;
+    }
+
+    /** Whether the last record returned ends inside a quoted cell that the file never closes. */
+    boolean unclosedQuote() {
+        return unclosed;
     }
 
     @Override
@@ -46,6 +65,7 @@ final class CsvRows implements Iterator<List<String>> {
         }
         List<String> r = next;
         next = null;
+        unclosed = nextUnclosed;
         return r;
     }
 
@@ -77,6 +97,7 @@ final class CsvRows implements Iterator<List<String>> {
                 return null;
             }
             recordLine = line;
+            nextUnclosed = false;
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;
@@ -85,15 +106,16 @@ final class CsvRows implements Iterator<List<String>> {
                 int c = take();
                 if (quoted) {
                     if (c == -1) {
+                        nextUnclosed = true;
                         break;
                     } else if (c == '"') {
                         if (peek() == '"') {
-                            cell.append((char) take());
+                            append(cell, (char) take());
                         } else {
                             quoted = false;
                         }
                     } else {
-                        cell.append((char) c);
+                        append(cell, (char) c);
                     }
                     continue;
                 }
@@ -110,13 +132,19 @@ final class CsvRows implements Iterator<List<String>> {
                     cell.setLength(0);
                     wasQuoted = false;
                 } else {
-                    cell.append((char) c);
+                    append(cell, (char) c);
                 }
             }
             cells.add(cell.toString());
             return cells;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void append(StringBuilder cell, char c) {
+        if (cell.length() < maxCell) {
+            cell.append(c);
         }
     }
 

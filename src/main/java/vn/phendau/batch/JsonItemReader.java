@@ -13,8 +13,9 @@ import vn.phendau.problem.ProblemException;
 import vn.phendau.proposal.ProposalReader;
 
 /**
- * A JSON array of proposals, one element at a time. An element that is not valid on its own (a duplicate key)
- * is that item's error; a break in the JSON itself ends the list there, as an error of the item it broke in.
+ * A JSON array of proposals, one element at a time. An element that is not valid on its own (a duplicate key, a
+ * text over the limit) is that item's error; a break in the JSON itself (bad syntax, nesting past the limit, a
+ * number past Jackson's bounds) ends the list there, as an error of the item it broke in.
  */
 public final class JsonItemReader implements ItemReader {
 
@@ -72,15 +73,14 @@ public final class JsonItemReader implements ItemReader {
             index++;
             try {
                 return BatchItem.of(at, reader.readElement(parser));
-            } catch (JsonProcessingException e) {
-                if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
-                    throw e;
-                }
-                return BatchItem.unreadable(at, null, List.of(ProposalReader.malformed(e)));
+            } catch (ProblemException e) {
+                return BatchItem.unreadable(at, null, e.problems());
             }
         } catch (JsonProcessingException e) {
+            // The parser broke inside this element: where the next element starts is unknown, so reading on would
+            // take the rest of this one for items of the list. The list ends here, and says so.
             done = true;
-            Problem p = ProposalReader.malformed(e);
+            Problem p = reader.broken(e, parser, true);
             return BatchItem.unreadable(at, null, List.of(Problem.at(p.path(),
                     p.message().vi() + "; không đọc được các mục từ đây trở đi",
                     p.message().en() + "; the list cannot be read from here on")));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import vn.phendau.common.Json;
+import vn.phendau.common.Text;
 import vn.phendau.common.VietnameseText;
 import vn.phendau.problem.Problem;
 import vn.phendau.problem.ProblemException;
@@ -30,22 +31,38 @@ public final class RowMapper {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final List<String> header;
+    private final int maxChars;
 
-    /** Checks the header once: an unknown column would make every row wrong, so the whole list is refused. */
-    public RowMapper(List<String> rawHeader) {
+    /**
+     * Checks the header once: an unknown column would make every row wrong, so the whole list is refused. A cell
+     * longer than maxChars is its row's problem.
+     */
+    public RowMapper(List<String> rawHeader, int maxChars) {
+        this.maxChars = maxChars;
         header = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < rawHeader.size(); i++) {
-            String h = VietnameseText.nfc(rawHeader.get(i)).strip();
+            Problem tooLong = ProposalReader.tooLong("header[" + i + "]", rawHeader.get(i), maxChars);
+            String h = tooLong == null ? VietnameseText.nfc(rawHeader.get(i)).strip() : "";
             header.add(h);
+            if (tooLong != null) {
+                problems.add(tooLong);
+                continue;
+            }
             if (h.isEmpty() && i == rawHeader.size() - 1) {
                 continue;
             }
-            if (!COLUMNS.containsKey(h)) {
+            int first = header.indexOf(h);
+            if (first < i && COLUMNS.containsKey(h)) {
+                // Like a duplicate JSON key: which of the two cells the officer meant cannot be known.
+                problems.add(Problem.at("header[" + i + "]", "cột '" + h + "' lặp lại cột " + (first + 1),
+                        "column '" + h + "' repeats column " + (first + 1)));
+            } else if (!COLUMNS.containsKey(h)) {
                 String guess = nearest(h);
+                String shown = h.length() <= 60 ? h : h.substring(0, 57) + "…";
                 problems.add(Problem.at("header[" + i + "]",
-                        "cột '" + h + "' không phải trường của đề xuất" + (guess == null ? "" : "; có phải ý bạn là '" + guess + "'?"),
-                        "column '" + h + "' is not a proposal field" + (guess == null ? "" : "; did you mean '" + guess + "'?")));
+                        "cột '" + shown + "' không phải trường của đề xuất" + (guess == null ? "" : "; có phải ý bạn là '" + guess + "'?"),
+                        "column '" + shown + "' is not a proposal field" + (guess == null ? "" : "; did you mean '" + guess + "'?")));
             }
         }
         for (String required : List.of("id", "name", "location.province", "sector", "investment.totalVnd")) {
@@ -64,17 +81,42 @@ public final class RowMapper {
 
     /** The row as JSON, with a problem for each cell that could not be read as its field's type. */
     public BatchItem map(int index, List<String> cells) {
+        return map(index, cells, Map.of());
+    }
+
+    /**
+     * The same, given the cells the reader already refused (an Excel error, a cell too long to hold) and why. A
+     * cell with a problem leaves null at its field rather than nothing: the field was given, only unreadably, and
+     * is not reported a second time as missing ("investment" when only its total was unreadable).
+     */
+    public BatchItem map(int index, List<String> cells, Map<Integer, Text> refused) {
         ObjectNode root = NODES.objectNode();
         List<Problem> problems = new ArrayList<>();
         if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank())) {
             problems.add(Problem.at("$", "dòng có " + cells.size() + " ô nhưng tiêu đề có " + header.size() + " cột",
                     "the row has " + cells.size() + " cells but the header has " + header.size() + " columns"));
         }
+        refused.forEach((column, why) -> {
+            boolean field = column < header.size() && COLUMNS.containsKey(header.get(column));
+            problems.add(new Problem(field ? header.get(column) : "$", why));
+            if (field) {
+                put(root, header.get(column), NODES.nullNode());
+            }
+        });
         for (int i = 0; i < Math.min(cells.size(), header.size()); i++) {
             String path = header.get(i);
-            String raw = VietnameseText.nfc(cells.get(i)).strip();
             Kind kind = COLUMNS.get(path);
-            if (raw.isEmpty() || kind == null) {
+            if (kind == null || refused.containsKey(i)) {
+                continue;
+            }
+            Problem tooLong = ProposalReader.tooLong(path, cells.get(i), maxChars);
+            if (tooLong != null) {
+                problems.add(tooLong);
+                put(root, path, NODES.nullNode());
+                continue;
+            }
+            String raw = VietnameseText.nfc(cells.get(i)).strip();
+            if (raw.isEmpty()) {
                 continue;
             }
             try {
@@ -82,6 +124,7 @@ public final class RowMapper {
             } catch (IllegalArgumentException e) {
                 String[] msg = e.getMessage().split("\\|", 2);
                 problems.add(Problem.at(path, msg[0], msg[1]));
+                put(root, path, NODES.nullNode());
             }
         }
         JsonNode node = ProposalReader.normalise(root);

@@ -10,8 +10,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -35,9 +37,10 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.jboss.logging.Logger;
 import org.xml.sax.helpers.AttributesImpl;
-import vn.phendau.common.VietnameseText;
+import vn.phendau.common.Text;
 import vn.phendau.problem.Problem;
 import vn.phendau.problem.ProblemException;
+import vn.phendau.proposal.ProposalReader;
 
 /**
  * An Excel (.xlsx) list: the first sheet, its first non-blank row the header of field paths, as in a CSV list.
@@ -61,8 +64,7 @@ public final class XlsxItemReader implements ItemReader {
     static final double MIN_INFLATE_RATIO = 0.01;
     /** The most text POI's extractors take from a workbook. */
     static final long MAX_TEXT_CHARS = 64L * 1024 * 1024;
-    /** Excel's own limits: characters in a cell, columns in a sheet. */
-    static final int MAX_CELL_CHARS = 32_767;
+    /** Excel's own limit of columns in a sheet. */
     static final int MAX_COLUMNS = 16_384;
     /** Characters in one row, all cells together. */
     static final int MAX_ROW_CHARS = 1_000_000;
@@ -83,24 +85,27 @@ public final class XlsxItemReader implements ItemReader {
     private InputStream sheet;
     private XMLStreamReader xml;
     private XSSFSheetXMLHandler handler;
-    private final Rows rows = new Rows();
-    private final List<String> header;
+    private final Rows rows;
     private final RowMapper mapper;
     private int index;
     private boolean ended;
 
-    /** A workbook arriving as a stream: spooled to a temporary file (a zip is read by its directory), deleted on close. */
-    public XlsxItemReader(InputStream in) {
-        this(spool(in), true);
+    /**
+     * A workbook arriving as a stream: spooled to a temporary file (a zip is read by its directory), deleted on
+     * close. A cell longer than maxChars (code points) is its row's problem; no more than that is held of it.
+     */
+    public XlsxItemReader(InputStream in, int maxChars) {
+        this(spool(in), true, maxChars);
     }
 
     /** A workbook in a file, read where it is. */
-    public XlsxItemReader(Path file) {
-        this(file, false);
+    public XlsxItemReader(Path file, int maxChars) {
+        this(file, false, maxChars);
     }
 
-    private XlsxItemReader(Path file, boolean temporary) {
+    private XlsxItemReader(Path file, boolean temporary, int maxChars) {
         spooled = temporary ? file : null;
+        rows = new Rows(maxChars);
         try {
             open(file);
             List<String> first = nextRow();
@@ -111,8 +116,7 @@ public final class XlsxItemReader implements ItemReader {
             while (!first.isEmpty() && first.get(first.size() - 1).isBlank()) {
                 first.remove(first.size() - 1);
             }
-            header = first;
-            mapper = new RowMapper(first);
+            mapper = new RowMapper(first, maxChars);
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
@@ -130,17 +134,9 @@ public final class XlsxItemReader implements ItemReader {
             throw new NoSuchElementException();
         }
         Row row = rows.ready.poll();
-        BatchItem item = mapper.map(index++, row.cells);
-        if (row.errors.isEmpty()) {
-            return item;
-        }
-        List<Problem> problems = new ArrayList<>(row.errors.size() + item.problems().size());
-        for (CellError e : row.errors) {
-            String path = e.column < header.size() ? VietnameseText.nfc(header.get(e.column)).strip() : "$";
-            problems.add(Problem.at(path, "ô " + e.ref + " chứa lỗi Excel " + e.code, "cell " + e.ref + " holds the Excel error " + e.code));
-        }
-        problems.addAll(item.problems());
-        return BatchItem.unreadable(item.index(), item.node(), problems);
+        Map<Integer, Text> refused = new LinkedHashMap<>();
+        row.errors.forEach(e -> refused.putIfAbsent(e.column, e.message));
+        return mapper.map(index++, row.cells, refused);
     }
 
     @Override
@@ -262,6 +258,7 @@ public final class XlsxItemReader implements ItemReader {
                         if ("c".equals(local) && NS_MAIN.equals(ns)) {
                             rows.type = xml.getAttributeValue(null, "t");
                             rows.rawChars = 0;
+                            rows.overLong = false;
                         }
                         handler.startElement(ns, local, qName(xml.getPrefix(), local), attributes(xml));
                     }
@@ -275,10 +272,11 @@ public final class XlsxItemReader implements ItemReader {
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                         rows.rawChars += xml.getTextLength();
-                        if (rows.rawChars > 2L * MAX_CELL_CHARS) {
-                            throw tooLong();
+                        if (rows.rawChars > rows.maxRawChars) {
+                            rows.overLong = true;  // read past, not held: the cell is its row's problem
+                        } else {
+                            handler.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                         }
-                        handler.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                     }
                     case XMLStreamConstants.DTD -> throw doctype();
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw doctype();
@@ -321,19 +319,28 @@ public final class XlsxItemReader implements ItemReader {
     private record Row(List<String> cells, List<CellError> errors) {
     }
 
-    private record CellError(int column, String ref, String code) {
+    private record CellError(int column, Text message) {
     }
 
     /** Collects the handler's cells into rows: gaps filled with "", blank rows dropped, limits kept. */
     private static final class Rows implements SheetContentsHandler {
 
         final Deque<Row> ready = new ArrayDeque<>(2);
+        final int maxChars;
+        /** The text of one cell held at most: enough to tell that it is over maxChars code points. */
+        final long maxRawChars;
         String type;
         long rawChars;
+        boolean overLong;
         private List<String> cells = new ArrayList<>();
         private List<CellError> errors = new ArrayList<>();
         private int rowChars;
         private int rowNum;
+
+        Rows(int maxChars) {
+            this.maxChars = maxChars;
+            this.maxRawChars = 2L * maxChars + 2;
+        }
 
         @Override
         public void startRow(int rowNum) {
@@ -350,13 +357,16 @@ public final class XlsxItemReader implements ItemReader {
             if ("b".equals(type)) {
                 text = text.equalsIgnoreCase("TRUE") || text.equals("1") ? "true" : "false";
             } else if ("e".equals(type)) {
-                errors.add(new CellError(column, ref == null ? "#" + (column + 1) : ref, text.replaceFirst("^ERROR:", "")));
+                String at = ref == null ? "#" + (column + 1) : ref;
+                String code = text.replaceFirst("^ERROR:", "");
+                errors.add(new CellError(column, Text.of("ô " + at + " chứa lỗi Excel " + code, "cell " + at + " holds the Excel error " + code)));
                 text = "";
             } else if (type == null || "n".equals(type)) {
                 text = plain(text);
             }
-            if (text.length() > MAX_CELL_CHARS) {
-                throw tooLong();
+            if (overLong || ProposalReader.tooLong("", text, maxChars) != null) {
+                errors.add(new CellError(column, ProposalReader.tooLong("", maxChars).message()));
+                text = "";
             }
             rowChars += text.length();
             if (rowChars > MAX_ROW_CHARS) {
@@ -463,10 +473,6 @@ public final class XlsxItemReader implements ItemReader {
     private static ProblemException doctype() {
         return refused(400, "validation", "XML trong sổ tính có khai báo DOCTYPE, không được nhận (chống XXE)",
                 "the workbook's XML declares a DOCTYPE, which is refused (no external entities)");
-    }
-
-    private static ProblemException tooLong() {
-        return refused(413, "too-large", "một ô có hơn " + MAX_CELL_CHARS + " ký tự", "a cell holds more than " + MAX_CELL_CHARS + " characters");
     }
 
     private static ProblemException unreadable(Throwable e) {

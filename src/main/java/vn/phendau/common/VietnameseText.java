@@ -12,7 +12,8 @@ public final class VietnameseText {
 
     private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u2060\\uFEFF\\u00AD]");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-–—_.,']+");
+    /** Any space (a no-break space pasted from a web page or Word too), dash, dot, comma or apostrophe. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z}\\-–—_.,']+");
 
     private VietnameseText() {
     }

@@ -18,4 +18,16 @@ public interface Limits {
     /** Most items in one list. */
     @WithDefault("100000")
     int batchItems();
+
+    /**
+     * Most characters (Unicode code points, as the schema's maxLength counts them) in any one text: a JSON string
+     * or field name, a CSV or Excel cell. The default is the schema's longest text (a description), so no text the
+     * schema allows is refused by it; it bounds what the schema does not name (unknown fields, enum values).
+     */
+    @WithDefault("20000")
+    int stringChars();
+
+    /** Most levels of nested objects and arrays in a proposal; the schema itself needs four. */
+    @WithDefault("32")
+    int nestingDepth();
 }

@@ -1,11 +1,14 @@
 package vn.phendau.proposal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,15 +16,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import vn.phendau.common.Json;
 import vn.phendau.common.VietnameseText;
+import vn.phendau.http.Limits;
 import vn.phendau.problem.Problem;
 import vn.phendau.problem.ProblemException;
 import vn.phendau.reference.ProjectGroups;
@@ -35,34 +43,75 @@ import vn.phendau.reference.Provinces;
 @ApplicationScoped
 public class ProposalReader {
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper mapper;
+    /** For a list's outer array: the same bounds, one level deeper for the array itself. */
+    private final JsonFactory listFactory;
     private final SchemaValidator schema = new SchemaValidator(Json.resource("schema/project-proposal.schema.json"));
     private final Provinces provinces;
     private final ProjectGroups groups;
+    private final Limits limits;
 
-    public ProposalReader(Provinces provinces, ProjectGroups groups) {
+    @Inject
+    public ProposalReader(Provinces provinces, ProjectGroups groups, Limits limits) {
         this.provinces = provinces;
         this.groups = groups;
+        this.limits = limits;
+        this.mapper = new ObjectMapper(factory(limits.nestingDepth()))
+                .registerModule(new JavaTimeModule())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.listFactory = factory(limits.nestingDepth() + 1);
     }
 
-    /** A node read from any carrier (an element of a list), normalised like a request body and judged by the same check. */
-    public JsonNode readElement(com.fasterxml.jackson.core.JsonParser source) throws IOException {
-        com.fasterxml.jackson.databind.util.TokenBuffer copy = new com.fasterxml.jackson.databind.util.TokenBuffer(source);
+    /**
+     * Jackson's own bounds: nesting stops at the configured depth while parsing (a 10,000-deep array is refused at
+     * level 33, with no stack to overflow). Texts are bounded by the body's size and judged after parsing, with
+     * their paths ({@link #overLimits}); Jackson's default bound on them stays as a guard on memory.
+     */
+    private JsonFactory factory(int depth) {
+        StreamReadConstraints defaults = StreamReadConstraints.defaults();
+        // Jackson counts UTF-16 units, the limit counts code points: one code point is at most two units.
+        int units = (int) Math.min(Integer.MAX_VALUE, 2L * limits.stringChars());
+        return JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(depth)
+                .maxStringLength(Math.max(defaults.getMaxStringLength(), units))
+                .maxNameLength(Math.max(defaults.getMaxNameLength(), units))
+                .build()).build();
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
+     * An element of a list, read from the list's parser: normalised like a request body and judged by the same
+     * check. A problem of the element alone (a duplicate key, a text over the limit) is thrown as a
+     * ProblemException, and the list reads on; a JsonProcessingException means the list's parser broke inside the
+     * element (bad syntax, nesting past the limit), and the list cannot be read past it.
+     */
+    public JsonNode readElement(JsonParser source) throws IOException {
+        // A buffer of its own, not tied to the list's parsing context, so that paths start at the element; and
+        // decimals kept exact, as a request body's are (1e400 stays 1e400, to be refused as such).
+        TokenBuffer copy = new TokenBuffer(mapper, false).forceUseOfBigDecimal(true);
         copy.copyCurrentStructure(source);
         // Read from the copy, so that a duplicate key refuses this element alone and the list reads on.
-        try (com.fasterxml.jackson.core.JsonParser element = copy.asParser(mapper)) {
-            return normalise(mapper.readerFor(JsonNode.class)
-                    .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).readTree(element));
+        JsonNode node;
+        try (JsonParser element = copy.asParser(mapper)) {
+            node = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).readTree(element);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalid(List.of(malformed(e)));
         }
+        List<Problem> over = overLimits(node);
+        if (!over.isEmpty()) {
+            throw ProblemException.invalid(over);
+        }
+        return normalise(node);
     }
 
-    /** A lenient-on-structure parser for a list's outer array; each element is then read by {@link #readElement}. */
-    public com.fasterxml.jackson.core.JsonParser listParser(java.io.InputStream in) throws IOException {
-        return new com.fasterxml.jackson.core.JsonFactory().createParser(in);
+    /** A parser for a list's outer array; each element is then read by {@link #readElement}. */
+    public JsonParser listParser(java.io.InputStream in) throws IOException {
+        return listFactory.createParser(in);
     }
 
     /** The body's JSON, parsed, normalised and checked: the tree the proposal record is made from. */
@@ -94,10 +143,18 @@ public class ProposalReader {
         if (text.isBlank()) {
             throw ProblemException.invalid(List.of(Problem.at("$", "nội dung yêu cầu trống", "the request body is empty")));
         }
-        try {
-            return normalise(mapper.readTree(text));
-        } catch (JsonProcessingException e) {
-            throw ProblemException.invalid(List.of(malformed(e)));
+        try (JsonParser parser = mapper.createParser(text)) {
+            JsonNode node;
+            try {
+                node = mapper.readTree(parser);
+            } catch (JsonProcessingException e) {
+                throw ProblemException.invalid(List.of(broken(e, parser, false)));
+            }
+            List<Problem> over = overLimits(node);
+            if (!over.isEmpty()) {
+                throw ProblemException.invalid(over);
+            }
+            return normalise(node);
         } catch (IOException e) {
             throw ProblemException.invalid(List.of(Problem.at("$", "không đọc được nội dung JSON", "the JSON could not be read")));
         }
@@ -137,11 +194,14 @@ public class ProposalReader {
     /**
      * Jackson's own words on what broke, without the parts that only speak to Java programmers:
      * "Unexpected character ('}' (code 125)): was expecting double-quote to start field name" keeps the character,
-     * "Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints…`)" keeps the numbers.
+     * "Number value length (1500) exceeds the maximum allowed (1000, from `StreamReadConstraints…`)" keeps the numbers,
+     * "Non-standard token 'NaN': enable `JsonReadFeature…` to allow" keeps the token.
      */
     static String reason(String message) {
         String reason = String.valueOf(message).lines().findFirst().orElse("")
                 .replaceAll(",?\\s*(from|as per) `[^`]*`", "")
+                .replaceAll(":?\\s*enable `[^`]*` to allow", "")
+                .replaceAll("\\s*\\(not recognized as one since Feature '[^']*' not enabled for parser\\)", "")
                 .replaceAll("\\s*\\([^()]*`[^()]*\\)", "")
                 .replaceAll(": not allowed$", "")
                 .replaceAll(" \\(code \\d+\\)", "")
@@ -155,19 +215,92 @@ public class ProposalReader {
                 || !(e.getProcessor() instanceof JsonParser parser)) {
             return "$";
         }
+        return path(parser.getParsingContext(), false);
+    }
+
+    /**
+     * Where a parser stands, as a path: "location.communes[2].name", "$" at the top. In a list, without the list's
+     * own index (the item's index is reported beside its problems).
+     */
+    private static String path(JsonStreamContext at, boolean inList) {
         java.util.Deque<String> segments = new java.util.ArrayDeque<>();
-        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+        for (JsonStreamContext c = at; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
                 segments.push("[" + c.getCurrentIndex() + "]");
             } else if (c.getCurrentName() != null) {
                 segments.push(c.getCurrentName());
             }
         }
+        if (inList && !segments.isEmpty()) {
+            segments.pop();
+        }
         StringBuilder path = new StringBuilder();
         for (String s : segments) {
             path.append(path.isEmpty() || s.startsWith("[") ? "" : ".").append(s);
         }
         return path.isEmpty() ? "$" : path.toString();
+    }
+
+    /**
+     * The problem a parser stopped at. Nesting past the limit is named at the container that went too deep (the
+     * parser has just opened it); a number or text past Jackson's bounds at the value; anything else as malformed
+     * JSON where it broke.
+     */
+    public Problem broken(JsonProcessingException e, JsonParser parser, boolean inList) {
+        if (!(e instanceof StreamConstraintsException)) {
+            return malformed(e);
+        }
+        if (String.valueOf(e.getOriginalMessage()).contains("nesting depth")) {
+            int max = limits.nestingDepth();
+            return Problem.at(path(parser.getParsingContext().getParent(), inList),
+                    "lồng sâu quá giới hạn " + max + " cấp đối tượng và mảng",
+                    "nested deeper than the limit of " + max + " levels of objects and arrays");
+        }
+        String reason = reason(e.getOriginalMessage());
+        return Problem.at(path(parser.getParsingContext(), inList), "giá trị vượt giới hạn: " + reason, "value over the limit: " + reason);
+    }
+
+    /** Texts and field names longer than the limit, each at its path; checked before anything reads them further. */
+    public List<Problem> overLimits(JsonNode node) {
+        List<Problem> out = new ArrayList<>();
+        overLimits(node, "", out);
+        return out;
+    }
+
+    private void overLimits(JsonNode node, String path, List<Problem> out) {
+        int max = limits.stringChars();
+        if (node.isTextual()) {
+            Problem p = tooLong(path.isEmpty() ? "$" : path, node.asText(), max);
+            if (p != null) {
+                out.add(p);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                overLimits(node.get(i), path + "[" + i + "]", out);
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                int length = f.getKey().codePointCount(0, f.getKey().length());
+                if (length > max) {
+                    out.add(Problem.at(path.isEmpty() ? "$" : path,
+                            "có tên trường dài " + length + " ký tự, vượt giới hạn " + max + " ký tự",
+                            "holds a field name of " + length + " characters, over the limit of " + max));
+                } else {
+                    overLimits(f.getValue(), SchemaValidator.join(path, f.getKey()), out);
+                }
+            }
+        }
+    }
+
+    /** A text over the limit of characters (code points), as a problem at its path; null when within it. */
+    public static Problem tooLong(String path, String text, int max) {
+        return text.length() > max && text.codePointCount(0, text.length()) > max ? tooLong(path, max) : null;
+    }
+
+    /** The problem of a text over the limit (its exact length is not always known: a long cell is not read whole). */
+    public static Problem tooLong(String path, int max) {
+        return Problem.at(path, "dài hơn giới hạn " + max + " ký tự", "longer than the limit of " + max + " characters");
     }
 
     /** Schema problems, then the checks that need reference data, each under its path below the prefix. */

@@ -75,15 +75,12 @@ final class SchemaValidator {
             case "array" -> v.isArray();
             case "string" -> v.isTextual();
             case "boolean" -> v.isBoolean();
-            case "integer" -> v.isIntegralNumber()
-                    || (v.isNumber() && isFinite(v) && v.decimalValue().stripTrailingZeros().scale() <= 0);
-            case "number" -> v.isNumber() && isFinite(v);
+            case "integer" -> v.isIntegralNumber() || (v.isNumber() && (v.isBigDecimal() || Double.isFinite(v.doubleValue()))
+                    && v.decimalValue().stripTrailingZeros().scale() <= 0);
+            // The proposal holds a number as a double: 1e400 reads as a decimal, but as a double it is infinite.
+            case "number" -> v.isNumber() && Double.isFinite(v.doubleValue());
             default -> true;
         };
-    }
-
-    private static boolean isFinite(JsonNode v) {
-        return !(v.isDouble() || v.isFloat()) || Double.isFinite(v.doubleValue());
     }
 
     private void checkObject(JsonNode schema, JsonNode value, String path, List<Problem> out) {

@@ -42,12 +42,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
  * Lists for the batch tests, made in the test: proposals flattened to spreadsheet rows (the inverse of RowMapper),
  * CSV text, Excel workbooks, and the hostile workbooks the reader must refuse.
  */
-final class Fixtures {
+public final class Fixtures {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    static final String XLSX = BatchFormat.XLSX.mediaType;
-    static final List<String> MINIMAL = List.of("id", "name", "location.province", "sector", "investment.totalVnd");
-    static final String NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    public static final String XLSX = BatchFormat.XLSX.mediaType;
+    public static final List<String> MINIMAL = List.of("id", "name", "location.province", "sector", "investment.totalVnd");
+    public static final String NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     private Fixtures() {
     }
@@ -125,7 +125,7 @@ final class Fixtures {
         return rows.stream().map(r -> header.stream().map(r::get).collect(Collectors.toList())).toList();
     }
 
-    static List<Object> row(Object... cells) {
+    public static List<Object> row(Object... cells) {
         return new ArrayList<>(java.util.Arrays.asList(cells));
     }
 
@@ -148,7 +148,7 @@ final class Fixtures {
     // ---- Excel ------------------------------------------------------------------------------------------------
 
     /** A workbook whose first sheet holds the list: numbers as numeric cells, booleans as boolean cells. */
-    static byte[] xlsx(List<String> header, List<List<Object>> rows) {
+    public static byte[] xlsx(List<String> header, List<List<Object>> rows) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             fill(wb, header, rows);
             return bytes(wb);
@@ -209,17 +209,17 @@ final class Fixtures {
     }
 
     /** One minimal, valid row: a group-C road in Lạng Sơn. */
-    static List<Object> minimal(String id, String name, long total) {
+    public static List<Object> minimal(String id, String name, long total) {
         return row(id, name, "Lạng Sơn", "TRANSPORT", total);
     }
 
     /** A worksheet part written by hand, rows of inline-string and raw cells, for what POI's writer would not make. */
-    static String sheetXml(String doctype, String rows) {
+    public static String sheetXml(String doctype, String rows) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + doctype
                 + "<worksheet xmlns=\"" + NS + "\"><sheetData>" + rows + "</sheetData></worksheet>";
     }
 
-    static String inlineRow(int r, String... cells) {
+    public static String inlineRow(int r, String... cells) {
         StringBuilder s = new StringBuilder("<row r=\"" + r + "\">");
         for (int i = 0; i < cells.length; i++) {
             s.append("<c r=\"").append((char) ('A' + i)).append(r).append("\" t=\"inlineStr\"><is><t>").append(cells[i]).append("</t></is></c>");
@@ -227,12 +227,12 @@ final class Fixtures {
         return s.append("</row>").toString();
     }
 
-    static String header(int r) {
+    public static String header(int r) {
         return inlineRow(r, MINIMAL.toArray(String[]::new));
     }
 
     /** The workbook with some of its parts replaced (given as text or as a writer of bytes), the rest as they were. */
-    static byte[] rezip(byte[] xlsx, Map<String, Object> replace) {
+    public static byte[] rezip(byte[] xlsx, Map<String, Object> replace) {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream out = new ZipOutputStream(bytes)) {
@@ -272,12 +272,12 @@ final class Fixtures {
     }
 
     /** A valid list of one row, its sheet replaced by the given XML. */
-    static byte[] withSheet(String sheetXml) {
+    public static byte[] withSheet(String sheetXml) {
         return rezip(xlsx(MINIMAL, List.of(minimal("X-1", "x", 1))), Map.of("xl/worksheets/sheet1.xml", sheetXml));
     }
 
     /** A workbook whose sheet unzips to about 200 MB of the same row over and over: a zip bomb of a few hundred KB. */
-    static byte[] zipBomb() {
+    public static byte[] zipBomb() {
         byte[] row = ("<row><c t=\"inlineStr\"><is><t>BOMB</t></is></c><c t=\"inlineStr\"><is><t>bom</t></is></c>"
                 + "<c t=\"inlineStr\"><is><t>Lạng Sơn</t></is></c><c t=\"inlineStr\"><is><t>TRANSPORT</t></is></c><c><v>1</v></c></row>")
                 .getBytes(StandardCharsets.UTF_8);
@@ -293,7 +293,7 @@ final class Fixtures {
     }
 
     /** The workbook encrypted with a password (agile encryption, as Excel does): an OLE2 file, no longer a zip. */
-    static byte[] encrypted(byte[] xlsx) {
+    public static byte[] encrypted(byte[] xlsx) {
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
             Encryptor enc = info.getEncryptor();
@@ -309,7 +309,7 @@ final class Fixtures {
         }
     }
 
-    static byte[] legacyXls(List<String> header, List<List<Object>> rows) {
+    public static byte[] legacyXls(List<String> header, List<List<Object>> rows) {
         try (HSSFWorkbook wb = new HSSFWorkbook()) {
             fill(wb, header, rows);
             return bytes(wb);
@@ -319,7 +319,7 @@ final class Fixtures {
     }
 
     /** A macro-enabled workbook by its content type (.xlsm), as Excel saves one. */
-    static byte[] xlsm(List<String> header, List<List<Object>> rows) {
+    public static byte[] xlsm(List<String> header, List<List<Object>> rows) {
         try (XSSFWorkbook wb = new XSSFWorkbook(XSSFWorkbookType.XLSM)) {
             fill(wb, header, rows);
             return bytes(wb);
@@ -329,7 +329,7 @@ final class Fixtures {
     }
 
     /** An ordinary .xlsx content type, but carrying a VBA project part. */
-    static byte[] withVbaProject(byte[] xlsx) {
+    public static byte[] withVbaProject(byte[] xlsx) {
         try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(xlsx))) {
             PackagePart part = pkg.createPart(PackagingURIHelper.createPartName("/xl/vbaProject.bin"), "application/vnd.ms-office.vbaProject");
             try (OutputStream os = part.getOutputStream()) {
@@ -344,7 +344,7 @@ final class Fixtures {
     }
 
     /** A file whose text would show that an external entity was resolved. */
-    static Path canary() {
+    public static Path canary() {
         try {
             Path f = Files.createTempFile("phendau-canary", ".txt");
             Files.writeString(f, "PHENDAU-CANARY-SECRET");
@@ -355,7 +355,7 @@ final class Fixtures {
         }
     }
 
-    static String doctype(String root, Path canary) {
+    public static String doctype(String root, Path canary) {
         return "<!DOCTYPE " + root + " [<!ENTITY xxe SYSTEM \"" + canary.toUri() + "\">]>\n";
     }
 
