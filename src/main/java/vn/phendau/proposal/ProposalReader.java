@@ -65,9 +65,9 @@ public class ProposalReader {
     }
 
     /**
-     * Jackson's own bounds: nesting stops at the configured depth while parsing (a 10,000-deep array is refused at
-     * level 33, with no stack to overflow). Texts are bounded by the body's size and judged after parsing, with
-     * their paths ({@link #overLimits}); Jackson's default bound on them stays as a guard on memory.
+     * Jackson's own bounds: nesting stops at the configured depth while parsing (10,000 nested arrays are refused at
+     * the first level past it, with no stack to overflow). Texts are bounded by the body's size and judged after
+     * parsing, with their paths ({@link #overLimits}); Jackson's default bound on them stays as a guard on memory.
      */
     private JsonFactory factory(int depth) {
         StreamReadConstraints defaults = StreamReadConstraints.defaults();
@@ -262,9 +262,34 @@ public class ProposalReader {
 
     /** Texts and field names longer than the limit, each at its path; checked before anything reads them further. */
     public List<Problem> overLimits(JsonNode node) {
+        if (!exceeds(node, limits.stringChars())) {
+            return List.of();  // the usual case, found without building a path
+        }
         List<Problem> out = new ArrayList<>();
         overLimits(node, "", out);
         return out;
+    }
+
+    /** Whether any text or name may be over the limit: a UTF-16 length within it is within it in code points too. */
+    private static boolean exceeds(JsonNode node, int max) {
+        if (node.isTextual()) {
+            return node.asText().length() > max;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (f.getKey().length() > max || exceeds(f.getValue(), max)) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode e : node) {
+                if (exceeds(e, max)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void overLimits(JsonNode node, String path, List<Problem> out) {
