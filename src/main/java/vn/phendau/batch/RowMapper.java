@@ -91,7 +91,7 @@ public final class RowMapper {
     private static JsonNode value(Kind kind, String raw, String path) {
         return switch (kind) {
             case STRING -> NODES.textNode(raw);
-            case INTEGER -> NODES.numberNode(integer(raw));
+            case INTEGER -> whole(integer(raw));
             case NUMBER -> NODES.numberNode(decimal(raw));
             case BOOLEAN -> NODES.booleanNode(bool(raw));
             case ENUM_LIST -> {
@@ -133,7 +133,7 @@ public final class RowMapper {
                     }
                     ObjectNode s = a.addObject();
                     s.put("type", code(f[0]));
-                    s.put("amountVnd", integer(f[1]));
+                    s.set("amountVnd", whole(integer(f[1])));
                     if (f.length == 3) {
                         s.put("secured", bool(f[2]));
                     }
@@ -158,6 +158,16 @@ public final class RowMapper {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("phải là một số nguyên, nhận được '" + raw + "'|must be an integer, got '" + raw + "'");
         }
+    }
+
+    /**
+     * A whole number as the node a JSON list would hold (an int or long, or a big integer past that), not a
+     * decimal: the checks that compare years read integral nodes only.
+     */
+    private static JsonNode whole(BigDecimal v) {
+        java.math.BigInteger b = v.toBigIntegerExact();
+        return b.bitLength() < 32 ? NODES.numberNode(b.intValue())
+                : b.bitLength() < 64 ? NODES.numberNode(b.longValue()) : NODES.numberNode(b);
     }
 
     /** A decimal with '.' or the Vietnamese ',' as the decimal mark. */
