@@ -133,7 +133,8 @@ public class CheckCommand implements QuarkusApplication {
         String verdicts = s.byVerdict().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
         return "Đã kiểm tra " + s.total() + " mục: " + s.assessed() + " đã đánh giá, " + s.invalid() + " không hợp lệ"
-                + " / Checked " + s.total() + " items: " + s.assessed() + " assessed, " + s.invalid() + " invalid"
+                + " / Checked " + s.total() + (s.total() == 1 ? " item: " : " items: ") + s.assessed() + " assessed, "
+                + s.invalid() + " invalid"
                 + " (" + verdicts + ")";
     }
 
