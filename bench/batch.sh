@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-100000}
 JAVA_OPTS=${JAVA_OPTS:-}
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+APP=${APP:-target/quarkus-app}  # another build's quarkus-app, to compare two builds in one sitting
+[ -f "$APP/quarkus-run.jar" ] || ./mvnw -q -B package -DskipTests
 list=/tmp/phendau-bench-$ROWS.csv
 report=/tmp/phendau-bench-$ROWS-report.csv
 [ -f "$list" ] || java bench/GenerateList.java "$ROWS" "$list"
@@ -16,9 +17,9 @@ run() {  # run <list> <report>: the check under /usr/bin/time if there is one; s
     local start end rc=0
     start=$(date +%s.%N)
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -v -o "$timing" java -Xmx512m $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar check "$1" --out "$2" || rc=$?
+        /usr/bin/time -v -o "$timing" java -Xmx512m $JAVA_OPTS -jar "$APP/quarkus-run.jar" check "$1" --out "$2" || rc=$?
     else
-        java -Xmx512m $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar check "$1" --out "$2" || rc=$?
+        java -Xmx512m $JAVA_OPTS -jar "$APP/quarkus-run.jar" check "$1" --out "$2" || rc=$?
     fi
     end=$(date +%s.%N)
     # 1: some rows are invalid, as the generator meant them to be; anything else is a failure.

@@ -115,8 +115,7 @@ public enum BatchFormat {
             try (InputStreamReader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
                 CsvRows rows = new CsvRows(new java.io.BufferedReader(r, 1 << 16));
                 int n = -1;
-                while (rows.hasNext()) {
-                    rows.next();
+                while (rows.skip()) {
                     n++;
                 }
                 return Math.max(n, 0);

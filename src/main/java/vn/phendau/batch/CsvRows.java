@@ -77,7 +77,23 @@ final class CsvRows implements Iterator<List<String>> {
         return c;
     }
 
+    /**
+     * Passes over the next record without keeping its cells, for counting a list before reading it; false at the
+     * end. The same parse as {@link #next}, so the count and the read agree on what a record is.
+     */
+    boolean skip() {
+        if (next != null) {
+            next = null;
+            return true;
+        }
+        return read(false) != null;
+    }
+
     private List<String> read() {
+        return read(true);
+    }
+
+    private List<String> read(boolean keep) {
         try {
             if (delimiter == 0 && peek() == '\uFEFF') {
                 take();
@@ -89,8 +105,9 @@ final class CsvRows implements Iterator<List<String>> {
                 return null;
             }
             recordLine = line;
-            List<String> cells = new ArrayList<>();
+            List<String> cells = keep ? new ArrayList<>() : List.of();
             StringBuilder cell = new StringBuilder();
+            int length = 0;  // of the current cell, kept or not
             boolean quoted = false;
             boolean wasQuoted = false;
             while (true) {
@@ -100,16 +117,16 @@ final class CsvRows implements Iterator<List<String>> {
                         break;
                     } else if (c == '"') {
                         if (peek() == '"') {
-                            cell.append((char) take());
+                            length = append(cell, (char) take(), length, keep);
                         } else {
                             quoted = false;
                         }
                     } else {
-                        cell.append((char) c);
+                        length = append(cell, (char) c, length, keep);
                     }
                     continue;
                 }
-                if (c == '"' && cell.isEmpty() && !wasQuoted) {
+                if (c == '"' && length == 0 && !wasQuoted) {
                     quoted = true;
                     wasQuoted = true;
                 } else if (c == -1 || c == '\n' || c == '\r') {
@@ -118,18 +135,30 @@ final class CsvRows implements Iterator<List<String>> {
                     }
                     break;
                 } else if (isDelimiter((char) c)) {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
+                    if (keep) {
+                        cells.add(cell.toString());
+                        cell.setLength(0);
+                    }
+                    length = 0;
                     wasQuoted = false;
                 } else {
-                    cell.append((char) c);
+                    length = append(cell, (char) c, length, keep);
                 }
             }
-            cells.add(cell.toString());
+            if (keep) {
+                cells.add(cell.toString());
+            }
             return cells;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static int append(StringBuilder cell, char c, int length, boolean keep) {
+        if (keep) {
+            cell.append(c);
+        }
+        return length + 1;
     }
 
     /** The header decides the delimiter: the first ',' or ';' outside quotes. */
