@@ -130,8 +130,7 @@ public enum BatchFormat {
             try (InputStreamReader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
                 CsvRows rows = CsvItemReader.rowsOf(new java.io.BufferedReader(r, 1 << 16), reader.limits().stringChars());
                 int n = -1;
-                while (rows.hasNext()) {
-                    rows.next();
+                while (rows.skip()) {
                     n++;
                 }
                 return Math.max(n, 0);

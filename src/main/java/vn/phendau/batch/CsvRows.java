@@ -18,6 +18,10 @@ final class CsvRows implements Iterator<List<String>> {
     private final Reader in;
     /** Characters kept of one cell; the rest is read past, not held (the mapper refuses the cell as too long). */
     private final int maxCell;
+    /** Read in blocks: a Reader's read() of one char takes a lock each time, which showed in the list profile. */
+    private final char[] buffer = new char[1 << 14];
+    private int position;
+    private int limit;
     private char delimiter = 0;
     private int lookahead = -2;
     private List<String> next;
@@ -71,7 +75,15 @@ final class CsvRows implements Iterator<List<String>> {
 
     private int peek() throws IOException {
         if (lookahead == -2) {
-            lookahead = in.read();
+            if (position == limit) {
+                int n = in.read(buffer, 0, buffer.length);
+                if (n <= 0) {
+                    return lookahead = -1;
+                }
+                position = 0;
+                limit = n;
+            }
+            lookahead = buffer[position++];
         }
         return lookahead;
     }
@@ -85,7 +97,23 @@ final class CsvRows implements Iterator<List<String>> {
         return c;
     }
 
+    /**
+     * Passes over the next record without keeping its cells, for counting a list before reading it; false at the
+     * end. The same parse as {@link #next}, so the count and the read agree on what a record is.
+     */
+    boolean skip() {
+        if (next != null) {
+            next = null;
+            return true;
+        }
+        return read(false) != null;
+    }
+
     private List<String> read() {
+        return read(true);
+    }
+
+    private List<String> read(boolean keep) {
         try {
             if (delimiter == 0 && peek() == '\uFEFF') {
                 take();
@@ -98,8 +126,9 @@ final class CsvRows implements Iterator<List<String>> {
             }
             recordLine = line;
             nextUnclosed = false;
-            List<String> cells = new ArrayList<>();
+            List<String> cells = keep ? new ArrayList<>() : List.of();
             StringBuilder cell = new StringBuilder();
+            int length = 0;  // of the current cell, kept or not
             boolean quoted = false;
             boolean wasQuoted = false;
             while (true) {
@@ -110,16 +139,16 @@ final class CsvRows implements Iterator<List<String>> {
                         break;
                     } else if (c == '"') {
                         if (peek() == '"') {
-                            append(cell, (char) take());
+                            length = append(cell, (char) take(), length, keep);
                         } else {
                             quoted = false;
                         }
                     } else {
-                        append(cell, (char) c);
+                        length = append(cell, (char) c, length, keep);
                     }
                     continue;
                 }
-                if (c == '"' && cell.isEmpty() && !wasQuoted) {
+                if (c == '"' && length == 0 && !wasQuoted) {
                     quoted = true;
                     wasQuoted = true;
                 } else if (c == -1 || c == '\n' || c == '\r') {
@@ -128,24 +157,30 @@ final class CsvRows implements Iterator<List<String>> {
                     }
                     break;
                 } else if (isDelimiter((char) c)) {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
+                    if (keep) {
+                        cells.add(cell.toString());
+                        cell.setLength(0);
+                    }
+                    length = 0;
                     wasQuoted = false;
                 } else {
-                    append(cell, (char) c);
+                    length = append(cell, (char) c, length, keep);
                 }
             }
-            cells.add(cell.toString());
+            if (keep) {
+                cells.add(cell.toString());
+            }
             return cells;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void append(StringBuilder cell, char c) {
-        if (cell.length() < maxCell) {
+    private int append(StringBuilder cell, char c, int length, boolean keep) {
+        if (keep && cell.length() < maxCell) {
             cell.append(c);
         }
+        return length + 1;
     }
 
     /** The header decides the delimiter: the first ',' or ';' outside quotes. */

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.problem.Problem;
 
@@ -70,8 +69,7 @@ public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
         results.writeFieldName("portfolioFindings");
         mapper.writeValue(results, portfolioFindings);
         results.writeFieldName("summary");
-        mapper.writeValue(results, Map.of("total", summary.total(), "assessed", summary.assessed(),
-                "invalid", summary.invalid(), "byVerdict", summary.byVerdict()));
+        mapper.writeValue(results, summary);  // total, assessed, invalid, byVerdict: in that order
         results.writeEndObject();
         results.flush();
     }

@@ -30,8 +30,14 @@ public final class RowMapper {
     private static final Map<String, Kind> COLUMNS = columns();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("-?\\d{1,3}([ .,]\\d{3})+");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s-]+");
+
     private final List<String> header;
     private final int maxChars;
+    /** Per column, worked out once from the header: its kind (null for none) and its path's steps. */
+    private final Kind[] kinds;
+    private final String[][] steps;
 
     /**
      * Checks the header once: an unknown column would make every row wrong, so the whole list is refused. A cell
@@ -73,6 +79,12 @@ public final class RowMapper {
         if (!problems.isEmpty()) {
             throw new ProblemException(400, "validation", "Tiêu đề danh sách không hợp lệ", "Invalid list header", problems);
         }
+        kinds = new Kind[header.size()];
+        steps = new String[header.size()][];
+        for (int i = 0; i < header.size(); i++) {
+            kinds[i] = COLUMNS.get(header.get(i));
+            steps[i] = header.get(i).split("\\.");
+        }
     }
 
     public static List<String> knownColumns() {
@@ -100,41 +112,40 @@ public final class RowMapper {
             boolean field = column < header.size() && COLUMNS.containsKey(header.get(column));
             problems.add(new Problem(field ? header.get(column) : "$", why));
             if (field) {
-                put(root, header.get(column), NODES.nullNode());
+                put(root, steps[column], NODES.nullNode());
             }
         });
         for (int i = 0; i < Math.min(cells.size(), header.size()); i++) {
-            String path = header.get(i);
-            Kind kind = COLUMNS.get(path);
+            Kind kind = kinds[i];
             if (kind == null || refused.containsKey(i)) {
                 continue;
             }
-            Problem tooLong = ProposalReader.tooLong(path, cells.get(i), maxChars);
+            Problem tooLong = ProposalReader.tooLong(header.get(i), cells.get(i), maxChars);
             if (tooLong != null) {
                 problems.add(tooLong);
-                put(root, path, NODES.nullNode());
+                put(root, steps[i], NODES.nullNode());
                 continue;
             }
-            String raw = VietnameseText.nfc(cells.get(i)).strip();
+            String raw = text(cells.get(i)).strip();
             if (raw.isEmpty()) {
                 continue;
             }
             try {
-                put(root, path, value(kind, raw, path));
+                put(root, steps[i], value(kind, raw, header.get(i)));
             } catch (IllegalArgumentException e) {
                 String[] msg = e.getMessage().split("\\|", 2);
-                problems.add(Problem.at(path, msg[0], msg[1]));
-                put(root, path, NODES.nullNode());
+                problems.add(Problem.at(header.get(i), msg[0], msg[1]));
+                put(root, steps[i], NODES.nullNode());
             }
         }
-        JsonNode node = ProposalReader.normalise(root);
-        return problems.isEmpty() ? BatchItem.of(index, node) : BatchItem.unreadable(index, node, problems);
+        // Every text in the tree was made from NFC text (codes are ASCII or normalised in code()): no second pass.
+        return problems.isEmpty() ? BatchItem.of(index, root) : BatchItem.unreadable(index, root, problems);
     }
 
     private static JsonNode value(Kind kind, String raw, String path) {
         return switch (kind) {
             case STRING -> NODES.textNode(raw);
-            case INTEGER -> NODES.numberNode(integer(raw));
+            case INTEGER -> whole(integer(raw));
             case NUMBER -> NODES.numberNode(decimal(raw));
             case BOOLEAN -> NODES.booleanNode(bool(raw));
             case ENUM_LIST -> {
@@ -176,7 +187,7 @@ public final class RowMapper {
                     }
                     ObjectNode s = a.addObject();
                     s.put("type", code(f[0]));
-                    s.put("amountVnd", integer(f[1]));
+                    s.set("amountVnd", whole(integer(f[1])));
                     if (f.length == 3) {
                         s.put("secured", bool(f[2]));
                     }
@@ -186,10 +197,23 @@ public final class RowMapper {
         };
     }
 
+    /** A cell's text in NFC, without invisible characters; plain ASCII (most cells of a list) is already that. */
+    private static String text(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            if (cell.charAt(i) >= 0x80) {
+                return VietnameseText.nfc(cell);
+            }
+        }
+        return cell;
+    }
+
     /** Whole VND, also as offices type them: "95 000 000 000", "95.000.000.000", "95,000,000,000". */
     static BigDecimal integer(String raw) {
         String s = raw.strip();
-        if (s.matches("-?\\d{1,3}([ .,]\\d{3})+")) {
+        if (isPlainInteger(s)) {
+            return BigDecimal.valueOf(Long.parseLong(s));
+        }
+        if (GROUPED.matcher(s).matches()) {
             s = s.replaceAll("[ .,]", "");
         }
         try {
@@ -203,6 +227,31 @@ public final class RowMapper {
         }
     }
 
+    /**
+     * A whole number as the node a JSON list would hold (an int or long, or a big integer past that), not a
+     * decimal: the checks that compare years read integral nodes only.
+     */
+    private static JsonNode whole(BigDecimal v) {
+        java.math.BigInteger b = v.toBigIntegerExact();
+        return b.bitLength() < 32 ? NODES.numberNode(b.intValue())
+                : b.bitLength() < 64 ? NODES.numberNode(b.longValue()) : NODES.numberNode(b);
+    }
+
+    /** Digits with an optional minus sign, few enough for a long. */
+    private static boolean isPlainInteger(String s) {
+        int start = s.startsWith("-") ? 1 : 0;
+        if (s.length() == start || s.length() - start > 18) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A decimal with '.' or the Vietnamese ',' as the decimal mark. */
     static BigDecimal decimal(String raw) {
         try {
@@ -213,6 +262,9 @@ public final class RowMapper {
     }
 
     private static boolean isBool(String raw) {
+        if (raw.equals("true") || raw.equals("false")) {
+            return true;
+        }
         return switch (VietnameseText.fold(raw)) {
             case "true", "false", "yes", "no", "co", "khong", "x", "1", "0" -> true;
             default -> false;
@@ -220,6 +272,9 @@ public final class RowMapper {
     }
 
     static boolean bool(String raw) {
+        if (raw.equals("true") || raw.equals("false")) {  // as most cells hold them, without folding
+            return raw.equals("true");
+        }
         return switch (VietnameseText.fold(raw)) {
             case "true", "yes", "co", "x", "1" -> true;
             case "false", "no", "khong", "0" -> false;
@@ -230,11 +285,16 @@ public final class RowMapper {
 
     /** Codes as offices type them: "border gate" and "border-gate" are BORDER_GATE; the schema judges the result. */
     private static String code(String raw) {
-        return raw.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+        String s = raw.strip();
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        }
+        return plain ? s : VietnameseText.nfc(SEPARATORS.matcher(s.toUpperCase(Locale.ROOT)).replaceAll("_"));
     }
 
-    private static void put(ObjectNode root, String path, JsonNode value) {
-        String[] steps = path.split("\\.");
+    private static void put(ObjectNode root, String[] steps, JsonNode value) {
         ObjectNode node = root;
         for (int i = 0; i < steps.length - 1; i++) {
             node = node.has(steps[i]) ? (ObjectNode) node.get(steps[i]) : node.putObject(steps[i]);

@@ -11,7 +11,21 @@ public class ParameterTable {
 
     private final JsonNode parameters = Json.resource("reference/parameters.json").get("parameters");
 
+    /** The values for a day, worked out once per day: every assessment (and every round of its path) asks again. */
+    private final java.util.Map<LocalDate, Parameters> byDay = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Parameters on(LocalDate day) {
+        Parameters p = byDay.get(day);
+        if (p == null) {
+            p = compute(day);
+            if (byDay.size() < 1024) {  // the days come from clients: bounded
+                byDay.put(day, p);
+            }
+        }
+        return p;
+    }
+
+    private Parameters compute(LocalDate day) {
         return new Parameters(value("fundingTolerance", day), value("minSecuredShare", day),
                 value("catalystNonStateShare", day), value("scatteredShareOfGroupC", day),
                 (int) value("minJustificationLength", day), (int) value("householdsForMidPoints", day),

@@ -109,16 +109,36 @@ public class Provinces {
     }
 
     public boolean isCity(String name) {
-        return cities.contains(VietnameseText.fold(name));
+        return cities.contains(folded(name));
     }
 
     public List<Province> units() {
         return List.copyOf(units);
     }
 
-    private static String key(String input) {
-        String folded = VietnameseText.fold(input);
-        String bare = PREFIX.matcher(folded).replaceFirst("");
+    private String key(String input) {
+        String bare = PREFIX.matcher(folded(input)).replaceFirst("");
         return bare.matches("\\d{1,2}") ? String.format("%02d", Integer.parseInt(bare)) : bare;
     }
+
+    /**
+     * Folding (NFD and two patterns) showed in the list profile: a list names a few dozen provinces over and over,
+     * so each spelling is folded once. Bounded, as the spellings come from clients.
+     */
+    private String folded(String input) {
+        if (input == null) {
+            return VietnameseText.fold(null);
+        }
+        String f = folds.get(input);
+        if (f == null) {
+            f = VietnameseText.fold(input);
+            if (folds.size() < MAX_FOLDS) {
+                folds.put(input, f);
+            }
+        }
+        return f;
+    }
+
+    private static final int MAX_FOLDS = 4096;
+    private final Map<String, String> folds = new java.util.concurrent.ConcurrentHashMap<>();
 }

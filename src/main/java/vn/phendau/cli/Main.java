@@ -1,0 +1,50 @@
+package vn.phendau.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Map;
+
+/**
+ * The entry point of the packaged JAR. {@code check <list> [--out <report>]} assesses a list and exits; anything
+ * else starts the service as it always ran.
+ */
+@QuarkusMain
+public final class Main {
+
+    /**
+     * What check mode changes before Quarkus starts: no HTTP port is opened, and the log keeps to warnings, on
+     * stderr, so that stdout holds the JSON answer alone.
+     */
+    static final Map<String, String> CHECK_MODE = Map.of(
+            "quarkus.http.host-enabled", "false",
+            "quarkus.log.level", "WARN",
+            "quarkus.log.console.stderr", "true");
+
+    Main() {
+    }
+
+    public static void main(String... args) {
+        if (args.length == 0 || !args[0].equals(CheckCommand.NAME)) {
+            Quarkus.run(args);
+            return;
+        }
+        Map<String, String> before = new java.util.HashMap<>();
+        CHECK_MODE.forEach((key, value) -> {
+            before.put(key, System.getProperty(key));
+            if (before.get(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
+        try {
+            Quarkus.run(CheckCommand.class, args);
+        } finally {
+            // Only reached when something other than System.exit ends the run (the tests' launcher): the JVM goes
+            // on, and a service started in it afterwards must open its port again.
+            before.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                }
+            });
+        }
+    }
+}
