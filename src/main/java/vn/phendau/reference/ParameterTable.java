@@ -3,15 +3,44 @@ package vn.phendau.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import vn.phendau.common.Json;
 
-/** Picks, for an assessment date, the value of each parameter that took effect last on or before it. */
+/**
+ * Picks, for an assessment date, the value of each parameter that took effect last on or before it. The
+ * parameters change on a handful of dates, so the set in force is worked out once per period when the table
+ * loads, and an assessment only finds its period.
+ */
 @ApplicationScoped
 public class ParameterTable {
 
     private final JsonNode parameters = Json.resource("reference/parameters.json").get("parameters");
+    /** The first day of each period, ascending, and the parameters in force through it. */
+    private final List<LocalDate> starts = new ArrayList<>();
+    private final List<Parameters> periods = new ArrayList<>();
+
+    public ParameterTable() {
+        TreeSet<LocalDate> changes = new TreeSet<>();
+        parameters.forEach(p -> p.get("values").forEach(v -> changes.add(LocalDate.parse(v.get("from").asText()))));
+        // Before the first change the earliest values apply (see value): that period starts at the dawn of time.
+        changes.add(LocalDate.MIN);
+        for (LocalDate start : changes) {
+            starts.add(start);
+            periods.add(compute(start));
+        }
+    }
 
     public Parameters on(LocalDate day) {
+        int i = starts.size() - 1;
+        while (starts.get(i).isAfter(day)) {
+            i--;
+        }
+        return periods.get(i);
+    }
+
+    private Parameters compute(LocalDate day) {
         return new Parameters(value("fundingTolerance", day), value("minSecuredShare", day),
                 value("catalystNonStateShare", day), value("scatteredShareOfGroupC", day),
                 (int) value("minJustificationLength", day), (int) value("householdsForMidPoints", day),
