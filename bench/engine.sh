@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 source bench/build.sh
 ./mvnw -q -B -f bench/jmh/pom.xml package
 cp="bench/jmh/target/phendau-jmh-1.0.0.jar:$(cat bench/jmh/target/jmh.classpath):target/quarkus-app/app/*"
-cp="$cp:$(ls target/quarkus-app/lib/main/*.jar | tr '\n' ':')"
+cp="$cp:$(ls target/quarkus-app/lib/boot/*.jar target/quarkus-app/lib/main/*.jar | tr "\n" ":")"
 result=target/jmh-engine.json
 java -cp "$cp" org.openjdk.jmh.Main AssessmentBenchmark -f "${FORKS:-2}" -wi "${WARMUP:-5}" -i "${ITERATIONS:-5}" \
     -rf json -rff "$result" 2>&1 | grep -v -E "WARN|SLF4J"
