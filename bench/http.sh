@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-20s}
 PORT=${PORT:-18081}
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx256m -XX:+UseSerialGC"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -XX:+UseSerialGC"}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 source bench/build.sh
 # shellcheck disable=SC2086

@@ -6,13 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 PORT=${PORT:-18080}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -XX:+UseSerialGC"}   # as README.md runs the service
 source bench/build.sh
 times=()
 cpus=()
 tick=$(getconf CLK_TCK)
 for i in $(seq "$RUNS"); do
   start=$(date +%s%N)
-  java -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar > /tmp/phendau-startup.log 2>&1 &
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar > /tmp/phendau-startup.log 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null | grep -q UP; do
     kill -0 "$pid" 2>/dev/null || { echo "service died"; cat /tmp/phendau-startup.log; exit 1; }
