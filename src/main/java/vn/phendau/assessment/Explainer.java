@@ -70,9 +70,9 @@ public class Explainer {
             this.text = text;
             this.vi = vi;
             this.en = en;
-            // Room for the literal text and a short value per placeholder, so that the text is rarely copied to grow.
-            this.viSize = text.vi().length() + 32;
-            this.enSize = text.en().length() + 32;
+            // Room for the literal text and the values, so that the text is rarely copied to grow.
+            this.viSize = text.vi().length() + 128;
+            this.enSize = text.en().length() + 128;
         }
 
         /** The text in both languages; a text without placeholders is itself, not a copy. */

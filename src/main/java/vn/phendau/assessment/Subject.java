@@ -19,6 +19,8 @@ import vn.phendau.rules.Project;
 final class Subject {
 
     private static final Map<String, Method> ACCESSORS = new ConcurrentHashMap<>();
+    /** The names along each path the rules' texts and evidence name: as many as the rules name, no more. */
+    private static final Map<String, String[]> NAMES = new ConcurrentHashMap<>();
 
     private final ProjectProposal proposal;
     private JsonNode source;
@@ -47,6 +49,16 @@ final class Subject {
      */
     private JsonNode at(String path) {
         JsonNode node = source();
+        if (path.indexOf('[') < 0) {
+            // A path without an index is one a rule names: its names are split once, and their hashes kept.
+            for (String name : NAMES.computeIfAbsent(path, p -> p.split("\\.", -1))) {
+                if (node == null || name.isEmpty() || !node.isObject()) {
+                    return null;
+                }
+                node = node.get(name);
+            }
+            return node;
+        }
         int i = 0;
         int length = path.length();
         while (node != null && i < length) {
