@@ -1,33 +1,38 @@
 #!/usr/bin/env bash
 # HTTP throughput and latency of POST /api/v1/assessments against its floor, POST /api/v1/proposals/validate
-# (parse and validate, everything but the rules), measured in the same run with wrk over the samples.
-# Prints the ratio and the assessment endpoint's p99 last. Not a test; not in CI.
+# (parse and validate, everything but the rules), measured in the same run with wrk over the samples, and the
+# service's resident memory after the load. JAVA_OPTS are the JVM options (default: those README.md gives).
+# Prints the ratio, the assessment endpoint's p99 and the errors last. Not a test; not in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-20s}
 PORT=${PORT:-18081}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -XX:+UseSerialGC"}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
-java -Xmx512m -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar > /tmp/phendau-http-bench.log 2>&1 &
+source bench/build.sh
+# shellcheck disable=SC2086
+java $JAVA_OPTS -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar > /tmp/phendau-http-bench.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/q/health/ready" | grep -q UP; do sleep 0.2; done
 export SAMPLES=$(ls samples/*.json | tr '\n' ':')
-run() {  # endpoint -> "rps p99 errors"
+run() {  # endpoint -> "RESULT rps=… p50_ms=… p99_ms=… non2xx=… socket_errors=…"
   wrk -t2 -c"$CONNECTIONS" -d10s -s bench/samples.lua "http://127.0.0.1:$PORT$1" > /dev/null   # warm-up
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/samples.lua "http://127.0.0.1:$PORT$1" | grep RESULT
 }
 floor=$(run /api/v1/proposals/validate)
 assess=$(run /api/v1/assessments)
 rss=$(ps -o rss= -p "$pid" | awk '{printf "%.0f", $1/1024}')
+echo "JVM options: $JAVA_OPTS; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "validate:    $floor"
 echo "assessments: $assess"
-echo "resident memory after load: ${rss} MB"
-python3 - "$floor" "$assess" <<'PY'
+echo "resident memory after the load: ${rss} MB"
+python3 - "$floor" "$assess" "$CONNECTIONS" <<'PY'
 import re, sys
 f = dict(re.findall(r"(\w+)=([\d.]+)", sys.argv[1])); a = dict(re.findall(r"(\w+)=([\d.]+)", sys.argv[2]))
+errors = int(float(a['non2xx'])) + int(float(a['socket_errors'])) + int(float(f['non2xx'])) + int(float(f['socket_errors']))
 print(f"assessments at {float(a['rps']) / float(f['rps']) * 100:.0f}% of the validate floor "
       f"({float(a['rps']):.0f} vs {float(f['rps']):.0f} req/s), p99 {float(a['p99_ms']):.1f} ms, "
-      f"{int(float(a['non2xx'])) + int(float(a['socket_errors']))} errors, {sys.argv[0] and ''}16 connections")
+      f"{errors} errors, {sys.argv[3]} connections")
 PY

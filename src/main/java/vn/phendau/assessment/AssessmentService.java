@@ -45,22 +45,14 @@ import vn.phendau.rules.Severity;
 public class AssessmentService {
 
     static final ZoneId VIET_NAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    /** Within one severity, what is wrong before what is unknown before what passed. */
-    private static final Comparator<Outcome> OUTCOME_ORDER = Comparator.comparingInt(o -> switch (o) {
-        case NOT_MET -> 0;
-        case MISSING_INFO -> 1;
-        default -> 2;
-    });
-
     private final RuleBase ruleBase;
     private final Provinces provinces;
     private final ProjectGroups groups;
     private final ParameterTable parameters;
     private final FactBuilder facts;
-    private final Explainer explainer;
     private final LegalText legal;
     private final List<ScoreGroup> scoreGroups = new ArrayList<>();
-    private final Map<String, Integer> criterionOrder = new HashMap<>();
+    private final Map<String, Plan> plans = new HashMap<>();
     private final Clock clock;
 
     public AssessmentService(RuleBase ruleBase, Provinces provinces, ProjectGroups groups, ParameterTable parameters,
@@ -70,16 +62,39 @@ public class AssessmentService {
         this.groups = groups;
         this.parameters = parameters;
         this.facts = facts;
-        this.explainer = explainer;
         this.legal = legal;
         this.clock = Clock.system(VIET_NAM);
         for (JsonNode g : Json.resource("reference/scoring.json").get("groups")) {
             scoreGroups.add(new ScoreGroup(g.get("group").asText(), Json.MAPPER.convertValue(g.get("title"), Text.class),
                     0, g.get("max").asInt()));
         }
-        for (Criterion c : ruleBase.criteria()) {
-            criterionOrder.put(c.id(), criterionOrder.size());
+        // The catalog lists the rules by criterion, then by id: the order findings of one severity and outcome take.
+        for (RuleMeta rule : ruleBase.rules()) {
+            plans.put(rule.id(), new Plan(rule, plans.size(), explainer.compile(rule.title()), explainer.compile(rule.explanation()),
+                    rule.remedy() == null ? null : explainer.compile(rule.remedy()),
+                    rule.cites().stream().map(legal::cite).toList()));
         }
+    }
+
+    /**
+     * What is known of a rule before any proposal is: its texts parsed, the paragraphs it quotes, and its place
+     * in the catalog. Nothing of a proposal is kept here.
+     */
+    private record Plan(RuleMeta rule, int rank, Explainer.Template title, Explainer.Template explanation,
+                        Explainer.Template remedy, List<Citation> cites) {
+
+        /** Severity, then what is wrong before what is unknown before what passed, then the catalog's order. */
+        int order() {
+            return (rule.severity().ordinal() * 3 + outcomeOrder(rule.outcome())) * 10_000 + rank;
+        }
+    }
+
+    private static int outcomeOrder(Outcome o) {
+        return switch (o) {
+            case NOT_MET -> 0;
+            case MISSING_INFO -> 1;
+            default -> 2;
+        };
     }
 
     public Assessment assess(ProjectProposal p) {
@@ -88,57 +103,81 @@ public class AssessmentService {
 
     /** @param source the proposal's JSON as it was read and validated (it names the fields a finding shows), or null. */
     public Assessment assess(ProjectProposal p, JsonNode source) {
-        Evaluation e = evaluate(p, source, true);
-        Assessment.PathToCompliance path = pathToCompliance(p, e);
+        Setting s = setting(p);
+        Evaluation e = evaluate(p, source, s, true);
+        Assessment.PathToCompliance path = pathToCompliance(p, s, e);
         return new Assessment(UUID.randomUUID().toString(), p.id(), p.name(), e.verdict(),
-                summary(e.verdict(), e.findings(), e.score(), e.match()), e.score(), e.breakdown(),
-                new ProvinceView(p.location().province(), e.match().province().name(), e.match().formerly(),
-                        e.match().province().neighbours(), e.match().province().landBorder()),
+                summary(e.verdict(), e.findings(), e.score(), s.match()), e.score(), e.breakdown(),
+                new ProvinceView(p.location().province(), s.match().province().name(), s.match().formerly(),
+                        s.match().province().neighbours(), s.match().province().landBorder()),
                 new GroupView(e.fact().group().name(), e.fact().derivedGroup().name(), p.investment().projectGroup() == null ? null
-                        : p.investment().projectGroup().name(), groups.fieldClass(p.sector()), e.law().name(), e.fact().groupLimitYears()),
+                        : p.investment().projectGroup().name(), groups.fieldClass(p.sector()), s.law().name(), e.fact().groupLimitYears()),
                 e.findings(), checklist(e.findings()), new Assessment.Ruleset(ruleBase.version(), ruleBase.fingerprint()),
-                path, e.date(), Instant.now(clock));
+                path, s.date(), Instant.now(clock));
+    }
+
+    /**
+     * Where and when a proposal is judged: its day, province, the law and parameters then in force, and the values
+     * a text can name of them. Worked out once per assessment; the rounds of its path to compliance share it.
+     */
+    private record Setting(String provinceInput, LocalDate dateInput, LocalDate date, Provinces.Match match,
+                           ProjectGroups.Law law, Parameters params, BorderProvince province, Map<String, Object> context) {
+
+        boolean holdsFor(ProjectProposal p) {
+            return provinceInput.equals(p.location().province()) && java.util.Objects.equals(dateInput, p.assessmentDate());
+        }
+    }
+
+    private Setting setting(ProjectProposal p) {
+        LocalDate date = p.assessmentDate() != null ? p.assessmentDate() : LocalDate.now(clock);
+        Provinces.Match match = provinces.resolve(p.location().province())
+                .orElseThrow(() -> new IllegalArgumentException("unvalidated province " + p.location().province()));
+        ProjectGroups.Law law = groups.lawOn(date).orElseThrow(() -> new IllegalArgumentException("no law on " + date));
+        Parameters params = parameters.on(date);
+        return new Setting(p.location().province(), p.assessmentDate(), date, match, law, params,
+                new BorderProvince(match.province().name(), match.province().landBorder()), context(match, date, law, params));
     }
 
     /** What the rules say of one proposal: the part an assessment and each step of its path to compliance share. */
-    private record Evaluation(LocalDate date, Provinces.Match match, ProjectGroups.Law law, Project fact,
-                              List<Finding> findings, List<ScoreGroup> breakdown, int score, Verdict verdict) {
+    private record Evaluation(Project fact, List<Finding> findings, List<ScoreGroup> breakdown, int score, Verdict verdict) {
     }
 
     /**
      * @param explain whether findings are said in words, with evidence and citations; the rounds of a path to
      *                compliance need only which rules fired and their remedies' changes.
      */
-    private Evaluation evaluate(ProjectProposal p, JsonNode source, boolean explain) {
-        LocalDate date = p.assessmentDate() != null ? p.assessmentDate() : LocalDate.now(clock);
-        Provinces.Match match = provinces.resolve(p.location().province())
-                .orElseThrow(() -> new IllegalArgumentException("unvalidated province " + p.location().province()));
-        ProjectGroups.Law law = groups.lawOn(date).orElseThrow(() -> new IllegalArgumentException("no law on " + date));
-        ProjectGroup derived = groups.derive(p.investment().totalVnd(), p.sector(), law);
-        Project fact = facts.build(p, date, match, law, derived);
-        Parameters params = parameters.on(date);
+    private Evaluation evaluate(ProjectProposal p, JsonNode source, Setting s, boolean explain) {
+        ProjectGroup derived = groups.derive(p.investment().totalVnd(), p.sector(), s.law());
+        Project fact = facts.build(p, s.date(), s.match(), s.law(), derived);
 
-        BorderProvince province = new BorderProvince(match.province().name(), match.province().landBorder());
         // A province without a land border is out of scope and nothing else is decided (CRITERIA.md, verdict 1):
         // the project fact is simply not there for the other rules to match.
-        List<String> hits = province.landBorder() ? ruleBase.fire(province, fact, params) : ruleBase.fire(province);
+        List<String> hits = s.province().landBorder() ? ruleBase.fire(s.province(), fact, s.params()) : ruleBase.fire(s.province());
 
-        Subject subject = new Subject(p, source, fact, context(match, date, law, params));
-        List<Finding> findings = hits.stream().map(id -> finding(ruleBase.rule(id).orElseThrow(), subject, date, explain))
-                .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::outcome, OUTCOME_ORDER)
-                        .thenComparing(f -> criterionOrder.getOrDefault(f.criterion(), 999))
-                        .thenComparing(Finding::ruleId))
-                .toList();
+        List<Plan> fired = new ArrayList<>(hits.size());
+        for (String id : hits) {
+            Plan plan = plans.get(id);
+            if (plan == null) {
+                throw new IllegalStateException("a rule outside the catalog fired: " + id);
+            }
+            fired.add(plan);
+        }
+        fired.sort(Comparator.comparingInt(Plan::order));
+        Subject subject = new Subject(p, source, fact, s.context());
+        List<Finding> findings = new ArrayList<>(fired.size());
+        for (Plan plan : fired) {
+            findings.add(finding(plan, subject, s.date(), explain));
+        }
         List<ScoreGroup> breakdown = score(findings);
         int score = breakdown.stream().mapToInt(ScoreGroup::points).sum();
-        return new Evaluation(date, match, law, fact, findings, breakdown, score, verdict(findings));
+        return new Evaluation(fact, List.copyOf(findings), breakdown, score, verdict(findings));
     }
 
     /** Most remedies settle in one round; a fix can reveal a further need (a new state source needs the plan). */
     private static final int MAX_ROUNDS = 4;
 
-    private Assessment.PathToCompliance pathToCompliance(ProjectProposal original, Evaluation first) {
-        ObjectNode doc = Json.MAPPER.valueToTree(original);
+    private Assessment.PathToCompliance pathToCompliance(ProjectProposal original, Setting setting, Evaluation first) {
+        ProjectProposal copy = original;
         List<Finding.Change> applied = new ArrayList<>();
         Evaluation e = first;
         int rounds = 0;
@@ -148,10 +187,12 @@ public class AssessmentService {
             if (fresh.isEmpty()) {
                 break;
             }
-            fresh.forEach(c -> Changes.apply(doc, c.path(), c.value()));
+            // The changes are made on the record, not on a JSON copy of the whole proposal: only the fields they
+            // touch are written as JSON and read back, so the copy is what reading the changed JSON would give.
+            copy = Changes.apply(copy, fresh);
             applied.addAll(fresh);
             rounds++;
-            e = evaluate(Json.MAPPER.convertValue(doc, ProjectProposal.class), doc, false);
+            e = evaluate(copy, null, setting.holdsFor(copy) ? setting : setting(copy), false);
         }
         List<Finding> remaining = e.findings().stream().filter(AssessmentService::holdsBack).toList();
         boolean reachable = e.verdict() == Verdict.COMPLIANT;
@@ -191,7 +232,8 @@ public class AssessmentService {
         return context;
     }
 
-    private Finding finding(RuleMeta rule, Subject subject, LocalDate date, boolean explain) {
+    private Finding finding(Plan plan, Subject subject, LocalDate date, boolean explain) {
+        RuleMeta rule = plan.rule();
         if (!explain) {
             Finding.Remedy remedy = rule.holdsBack() ? new Finding.Remedy(null, changes(rule, subject), !rule.fixes().isEmpty(), null) : null;
             return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(), null, null,
@@ -207,19 +249,21 @@ public class AssessmentService {
                 }
             }
         }
-        List<Citation> citations = new ArrayList<>();
-        rule.cites().forEach(id -> citations.add(legal.cite(id)));
-        rule.laws().forEach(key -> citations.add(legal.citeProvision(key, date)));
-        Finding.Remedy remedy = rule.holdsBack() ? remedy(rule, subject, citations.get(0)) : null;
+        List<Citation> citations = plan.cites();
+        if (!rule.laws().isEmpty()) {
+            citations = new ArrayList<>(citations);
+            for (String key : rule.laws()) {
+                citations.add(legal.citeProvision(key, date));
+            }
+        }
+        Finding.Remedy remedy = null;
+        if (rule.holdsBack()) {
+            List<Finding.Change> changes = changes(rule, subject);
+            remedy = new Finding.Remedy(plan.remedy().render(subject::value), changes, !changes.isEmpty(), citations.get(0));
+        }
         return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
-                explainer.render(rule.title(), subject::value), explainer.render(rule.explanation(), subject::value),
+                plan.title().render(subject::value), plan.explanation().render(subject::value),
                 citations, evidence, missing, remedy);
-    }
-
-    /** The rule's remedy with its values: a JSON literal, or "{name}" for a value of the fact ({remedyEndYear}). */
-    private Finding.Remedy remedy(RuleMeta rule, Subject subject, Citation basis) {
-        List<Finding.Change> changes = changes(rule, subject);
-        return new Finding.Remedy(explainer.render(rule.remedy(), subject::value), changes, !changes.isEmpty(), basis);
     }
 
     private static List<Finding.Change> changes(RuleMeta rule, Subject subject) {
@@ -265,14 +309,22 @@ public class AssessmentService {
 
     /** Every criterion once: the outcome of its most serious finding, or NOT_APPLICABLE when no rule fired. */
     private List<ChecklistItem> checklist(List<Finding> findings) {
-        Comparator<Finding> seriousness = Comparator.comparing(Finding::severity).thenComparing(Finding::outcome, OUTCOME_ORDER);
+        Map<String, Finding> worst = new HashMap<>();
+        for (Finding f : findings) {
+            // The first of equally serious findings stands: only its outcome and severity are shown.
+            worst.merge(f.criterion(), f, (a, b) -> seriousness(b) < seriousness(a) ? b : a);
+        }
         List<ChecklistItem> out = new ArrayList<>();
         for (Criterion c : ruleBase.criteria()) {
-            Finding worst = findings.stream().filter(f -> f.criterion().equals(c.id())).min(seriousness).orElse(null);
-            out.add(worst == null ? new ChecklistItem(c.id(), c.title(), Outcome.NOT_APPLICABLE, null)
-                    : new ChecklistItem(c.id(), c.title(), worst.outcome(), worst.severity()));
+            Finding w = worst.get(c.id());
+            out.add(w == null ? new ChecklistItem(c.id(), c.title(), Outcome.NOT_APPLICABLE, null)
+                    : new ChecklistItem(c.id(), c.title(), w.outcome(), w.severity()));
         }
         return out;
+    }
+
+    private static int seriousness(Finding f) {
+        return f.severity().ordinal() * 3 + outcomeOrder(f.outcome());
     }
 
     private static Text summary(Verdict verdict, List<Finding> findings, int score, Provinces.Match match) {

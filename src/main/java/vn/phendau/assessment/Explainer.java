@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.phendau.common.Json;
@@ -36,30 +37,64 @@ public class Explainer {
     }
 
     /** The template with each {name} replaced by values.apply(name), formatted for each language. */
-    public Text render(Text template, java.util.function.Function<String, Object> values) {
-        return Text.of(render(template.vi(), values, true), render(template.en(), values, false));
+    public Text render(Text template, Function<String, Object> values) {
+        return compiled.computeIfAbsent(template, this::compile).render(values);
     }
+
+    /** Templates come from rule metadata only, so this holds one entry per rule text at most. */
+    private final Map<Text, Template> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Text label(String code) {
         String[] l = labels.get(code);
         return l == null ? Text.of(code, code) : Text.of(l[0], l[1]);
     }
 
-    /** A template parsed once: literal text and {name|format} placeholders, in order. */
+    /** A template parsed once into literal and placeholder parts, for a text rendered many times (a rule's). */
+    public Template compile(Text template) {
+        return new Template(template, parse(template.vi()), parse(template.en()));
+    }
+
+    /** One part of a template: literal text, or a {name|format} placeholder. */
     private record Part(String literal, String name, String format) {
     }
 
-    private final java.util.Map<String, List<Part>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    public final class Template {
+        private final Text text;
+        private final Part[] vi;
+        private final Part[] en;
 
-    private String render(String template, java.util.function.Function<String, Object> values, boolean vi) {
-        StringBuilder out = new StringBuilder(template.length() + 64);
-        for (Part part : parsed.computeIfAbsent(template, Explainer::parse)) {
+        private final int viSize;
+        private final int enSize;
+
+        private Template(Text text, Part[] vi, Part[] en) {
+            this.text = text;
+            this.vi = vi;
+            this.en = en;
+            // Room for the literal text and the values, so that the text is rarely copied to grow.
+            this.viSize = text.vi().length() + 128;
+            this.enSize = text.en().length() + 128;
+        }
+
+        /** The text in both languages; a text without placeholders is itself, not a copy. */
+        public Text render(Function<String, Object> values) {
+            if (vi == null && en == null) {
+                return text;
+            }
+            return Text.of(vi == null ? text.vi() : fill(vi, viSize, values, true),
+                    en == null ? text.en() : fill(en, enSize, values, false));
+        }
+    }
+
+    private String fill(Part[] parts, int size, Function<String, Object> values, boolean vi) {
+        StringBuilder out = new StringBuilder(size);
+        for (Part part : parts) {
             out.append(part.literal() != null ? part.literal() : format(values.apply(part.name()), part.format(), vi));
         }
         return out.toString();
     }
 
-    private static List<Part> parse(String template) {
+    /** The parts of a template, or null when it has no placeholder. */
+    private static Part[] parse(String template) {
         List<Part> parts = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(template);
         int at = 0;
@@ -70,10 +105,13 @@ public class Explainer {
             parts.add(new Part(null, m.group(1), m.group(2)));
             at = m.end();
         }
+        if (at == 0) {
+            return null;
+        }
         if (at < template.length()) {
             parts.add(new Part(template.substring(at), null, null));
         }
-        return List.copyOf(parts);
+        return parts.toArray(Part[]::new);
     }
 
     String format(Object value, String fmt, boolean vi) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +19,11 @@ import vn.phendau.rules.Project;
 final class Subject {
 
     private static final Map<String, Method> ACCESSORS = new ConcurrentHashMap<>();
+    /** The names along each path the rules' texts and evidence name: as many as the rules name, no more. */
+    private static final Map<String, String[]> NAMES = new ConcurrentHashMap<>();
 
     private final ProjectProposal proposal;
-    private final JsonNode source;
-    private Map<String, JsonNode> fields;
+    private JsonNode source;
     private final Project fact;
     private final Map<String, Object> context;
 
@@ -35,26 +35,75 @@ final class Subject {
         this.context = context;
     }
 
-    /** The proposal by path, flattened on first use: a remedy that reads only the fact never pays for it. */
-    private Map<String, JsonNode> fields() {
-        if (fields == null) {
-            fields = new LinkedHashMap<>();
-            flatten("", source != null ? source : Json.MAPPER.valueToTree(proposal));
+    /** The proposal as JSON, made on first use: a remedy that reads only the fact never pays for it. */
+    private JsonNode source() {
+        if (source == null) {
+            source = Json.MAPPER.valueToTree(proposal);
         }
-        return fields;
+        return source;
     }
 
-    private void flatten(String path, JsonNode node) {
-        if (!path.isEmpty()) {
-            fields.put(path, node);
+    /**
+     * The node at a path ("investment.sources[0].secured"), or null when there is none. Walked on the tree for
+     * each look-up: a finding reads a few fields, far fewer than the proposal has.
+     */
+    private JsonNode at(String path) {
+        JsonNode node = source();
+        if (path.indexOf('[') < 0) {
+            // A path without an index is one a rule names: its names are split once, and their hashes kept.
+            for (String name : NAMES.computeIfAbsent(path, p -> p.split("\\.", -1))) {
+                if (node == null || name.isEmpty() || !node.isObject()) {
+                    return null;
+                }
+                node = node.get(name);
+            }
+            return node;
         }
-        if (node.isObject()) {
-            node.fields().forEachRemaining(e -> flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue()));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                flatten(path + "[" + i + "]", node.get(i));
+        int i = 0;
+        int length = path.length();
+        while (node != null && i < length) {
+            if (path.charAt(i) == '[') {
+                int close = path.indexOf(']', i);
+                int index = close < 0 ? -1 : index(path, i + 1, close);
+                if (index < 0 || !node.isArray()) {
+                    return null;
+                }
+                node = node.get(index);
+                i = close + 1;
+            } else {
+                // A name starts the path, or follows a dot: "a.b", "a[0].b"; "a[0]b" names nothing.
+                if (i > 0 && path.charAt(i) != '.') {
+                    return null;
+                }
+                int start = i > 0 ? i + 1 : 0;
+                int end = start;
+                while (end < length && path.charAt(end) != '.' && path.charAt(end) != '[') {
+                    end++;
+                }
+                if (end == start || !node.isObject()) {
+                    return null;
+                }
+                node = node.get(path.substring(start, end));
+                i = end;
             }
         }
+        return node;
+    }
+
+    /** An array index as a path writes it: digits, no leading zero; else -1 (no element has that path). */
+    private static int index(String path, int from, int to) {
+        if (from == to || to - from > 9 || (path.charAt(from) == '0' && to - from > 1)) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = path.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** The paths a pattern names: itself, or with [*] one path per element (the array's own path if it has none). */
@@ -64,7 +113,7 @@ final class Subject {
             return List.of(pattern);
         }
         String array = pattern.substring(0, star);
-        JsonNode node = fields().get(array);
+        JsonNode node = at(array);
         if (node == null || !node.isArray() || node.isEmpty()) {
             return List.of(array);
         }
@@ -77,7 +126,7 @@ final class Subject {
 
     /** An input field is missing when absent, null, an empty list or blank text. */
     boolean isMissing(String path) {
-        JsonNode n = fields().get(path);
+        JsonNode n = at(path);
         return n == null || n.isNull() || (n.isContainerNode() && n.isEmpty()) || (n.isTextual() && n.asText().isBlank());
     }
 
@@ -94,7 +143,7 @@ final class Subject {
             return context.get(key);
         }
         if (isInputPath(key)) {
-            JsonNode n = fields().get(key);
+            JsonNode n = at(key);
             return n == null || n.isNull() ? null : n;
         }
         Method m = ACCESSORS.computeIfAbsent(key, k -> {

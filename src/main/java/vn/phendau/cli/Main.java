@@ -3,6 +3,7 @@ package vn.phendau.cli;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Map;
+import vn.phendau.rules.RuleBase;
 
 /**
  * The entry point of the packaged JAR. {@code check <list> [--out <report>]} assesses a list and exits; anything
@@ -24,6 +25,8 @@ public final class Main {
     }
 
     public static void main(String... args) {
+        // Both modes need the rules: they load while Quarkus starts (readiness is DOWN until they have).
+        RuleBase.preload();
         if (args.length == 0 || !args[0].equals(CheckCommand.NAME)) {
             Quarkus.run(args);
             return;

@@ -7,5 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * another law with a summary of what it provides.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.databind.annotation.JsonSerialize(using = CitationJson.class)
 public record Citation(String document, String paragraph, String article, String text) {
 }

@@ -18,6 +18,7 @@ public class LegalText {
     private final Map<String, Paragraph> paragraphs = new LinkedHashMap<>();
     private final JsonNode document;
     private final JsonNode provisions;
+    private final Map<String, List<Version>> versions = new java.util.HashMap<>();
 
     public LegalText() {
         JsonNode data = Json.resource("legal/resolution-23-2022.json");
@@ -26,6 +27,7 @@ public class LegalText {
             paragraphs.put(p.get("id").asText(), new Paragraph(p.get("id").asText(), p.get("kind").asText(), p.get("text").asText()));
         }
         provisions = Json.resource("legal/laws.json").get("provisions");
+        provisions.fieldNames().forEachRemaining(key -> versions.put(key, versions(key)));
     }
 
     public Optional<Paragraph> paragraph(String id) {
@@ -53,14 +55,28 @@ public class LegalText {
         });
     }
 
+    /** Each provision's versions, in the order laws.json lists them, each with the day it took effect. */
+    private record Version(LocalDate from, Citation citation) {
+    }
+
+
     /** The version of a provision in force on the day: the one that took effect last, on or before it. */
     public Citation citeProvision(String key, LocalDate day) {
-        JsonNode chosen = null;
-        for (JsonNode v : provisions.get(key)) {
-            if (chosen == null || !LocalDate.parse(v.get("from").asText()).isAfter(day)) {
+        Version chosen = null;
+        for (Version v : versions.get(key)) {
+            if (chosen == null || !v.from().isAfter(day)) {
                 chosen = v;
             }
         }
-        return new Citation(chosen.get("document").asText(), null, chosen.get("article").asText(), chosen.get("text").asText());
+        return chosen.citation();
+    }
+
+    private List<Version> versions(String key) {
+        List<Version> out = new java.util.ArrayList<>();
+        for (JsonNode v : provisions.get(key)) {
+            out.add(new Version(LocalDate.parse(v.get("from").asText()),
+                    new Citation(v.get("document").asText(), null, v.get("article").asText(), v.get("text").asText())));
+        }
+        return List.copyOf(out);
     }
 }

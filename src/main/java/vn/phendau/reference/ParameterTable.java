@@ -3,26 +3,41 @@ package vn.phendau.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import vn.phendau.common.Json;
 
-/** Picks, for an assessment date, the value of each parameter that took effect last on or before it. */
+/**
+ * Picks, for an assessment date, the value of each parameter that took effect last on or before it. The
+ * parameters change on a handful of dates, so the set in force is worked out once per period when the table
+ * loads, and an assessment only finds its period.
+ */
 @ApplicationScoped
 public class ParameterTable {
 
     private final JsonNode parameters = Json.resource("reference/parameters.json").get("parameters");
+    /** The first day of each period, ascending, and the parameters in force through it. */
+    private final List<LocalDate> starts = new ArrayList<>();
+    private final List<Parameters> periods = new ArrayList<>();
 
-    /** The values for a day, worked out once per day: every assessment (and every round of its path) asks again. */
-    private final java.util.Map<LocalDate, Parameters> byDay = new java.util.concurrent.ConcurrentHashMap<>();
+    public ParameterTable() {
+        TreeSet<LocalDate> changes = new TreeSet<>();
+        parameters.forEach(p -> p.get("values").forEach(v -> changes.add(LocalDate.parse(v.get("from").asText()))));
+        // Before the first change the earliest values apply (see value): that period starts at the dawn of time.
+        changes.add(LocalDate.MIN);
+        for (LocalDate start : changes) {
+            starts.add(start);
+            periods.add(compute(start));
+        }
+    }
 
     public Parameters on(LocalDate day) {
-        Parameters p = byDay.get(day);
-        if (p == null) {
-            p = compute(day);
-            if (byDay.size() < 1024) {  // the days come from clients: bounded
-                byDay.put(day, p);
-            }
+        int i = starts.size() - 1;
+        while (starts.get(i).isAfter(day)) {
+            i--;
         }
-        return p;
+        return periods.get(i);
     }
 
     private Parameters compute(LocalDate day) {

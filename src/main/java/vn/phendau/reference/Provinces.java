@@ -39,6 +39,11 @@ public class Provinces {
     private final Set<String> landBorderBefore2025;
     private final Set<String> cities;
     private final LocalDate reorganisedOn;
+    /**
+     * The key of every name the reference data writes, worked out once: most proposals name their province just
+     * so, and folding (Unicode normalisation and three regular expressions) is the costly part of a look-up.
+     */
+    private final Map<String, String> knownKeys = new java.util.HashMap<>();
 
     public Provinces() {
         JsonNode data = Json.resource("reference/provinces.json");
@@ -52,6 +57,10 @@ public class Provinces {
         cities = names(data.at("/cities/names")).stream().map(VietnameseText::fold).collect(Collectors.toSet());
         reorganisedOn = LocalDate.parse(data.get("reorganisedOn").asText());
         data.at("/codesBefore2025/codes").fields().forEachRemaining(e -> codes.put(e.getKey(), e.getValue().asText()));
+        for (Province unit : units) {
+            java.util.stream.Stream.of(List.of(unit.name()), unit.formerly(), unit.neighbours()).flatMap(List::stream)
+                    .forEach(name -> knownKeys.put(name, key(name)));
+        }
     }
 
     private void add(JsonNode p, boolean landBorder) {
@@ -73,7 +82,10 @@ public class Provinces {
     }
 
     public Optional<Match> resolve(String input) {
-        String key = key(input);
+        String key = knownKeys.get(input);
+        if (key == null) {
+            key = key(input);
+        }
         if (codes.containsKey(key)) {
             key = VietnameseText.fold(codes.get(key));
         }

@@ -152,12 +152,21 @@ public record Project(
 
     /** A committed local-budget source covering what the named sources leave unfunded. */
     public java.util.Map<String, Object> gapSource() {
-        return java.util.Map.of("type", "LOCAL_BUDGET", "amountVnd", fundingShortfallVnd(), "secured", true);
+        return localBudgetSource(fundingShortfallVnd());
     }
 
     /** A committed local-budget source for the whole total, when no source is named. */
     public java.util.Map<String, Object> wholeSource() {
-        return java.util.Map.of("type", "LOCAL_BUDGET", "amountVnd", totalVnd, "secured", true);
+        return localBudgetSource(totalVnd);
+    }
+
+    /** In the schema's field order: Map.of would list the fields in an order that changes from one run to the next. */
+    private static java.util.Map<String, Object> localBudgetSource(long amountVnd) {
+        java.util.Map<String, Object> source = new java.util.LinkedHashMap<>();
+        source.put("type", "LOCAL_BUDGET");
+        source.put("amountVnd", amountVnd);
+        source.put("secured", true);
+        return source;
     }
 
     public enum Ministry { DEFENCE, PUBLIC_SECURITY, FOREIGN_AFFAIRS }

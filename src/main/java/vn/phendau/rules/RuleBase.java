@@ -9,44 +9,51 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import vn.phendau.common.Json;
 import vn.phendau.common.Resources;
 import vn.phendau.common.Text;
 import vn.phendau.legal.LegalText;
 
 /**
- * The rule set: every DRL of rules/ruleset.json compiled once, at start-up, into one KieBase; the catalog of
- * rules read from their metadata; the criteria; and the version and fingerprint that name this exact rule set.
+ * The rule set: every DRL of rules/ruleset.json in one KieBase; the catalog of rules read from their metadata;
+ * the criteria; and the version and fingerprint that name this exact rule set.
+ *
+ * <p>The KieBase is loaded in the background from the packages the build compiled (see {@link RuleCompiler}),
+ * while the rest of the service starts: readiness reports DOWN until it is loaded, and anything that needs the
+ * rules before then waits for them.
  */
 @Startup
 @ApplicationScoped
 public class RuleBase {
 
+    private static final Logger LOG = Logger.getLogger(RuleBase.class);
     private static final Pattern RULE_SOURCE = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\".*?^end\\b");
     private static final List<String> REQUIRED = List.of("criterion", "outcome", "severity", "cites", "reads",
             "title_vi", "title_en", "explain_vi", "explain_en");
 
-    private final KieBase kieBase;
-    /** Sessions are reset and reused, not rebuilt for each assessment: disposing one returns it to the pool. */
-    private final org.kie.api.runtime.KieSessionsPool sessions;
-    private final Map<String, RuleMeta> rules = new LinkedHashMap<>();
+    /** The compiled rules, their sessions and their catalog, once loaded. */
+    private record Loaded(KieSessionsPool sessions, Map<String, RuleMeta> rules) {
+    }
+
+    private final CompletableFuture<Loaded> loading;
     private final Map<String, Criterion> criteria = new LinkedHashMap<>();
     private final String version;
     private final String fingerprint;
@@ -61,28 +68,81 @@ public class RuleBase {
             Criterion criterion = Json.MAPPER.convertValue(c, Criterion.class);
             criteria.put(criterion.id(), criterion);
         }
-        Map<String, String> sources = new LinkedHashMap<>();
-        drlFiles.forEach(f -> sources.put(f, Resources.text(f)));
-        org.kie.api.runtime.KieContainer container = compile(sources);
-        kieBase = container.getKieBase();
-        sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
-        readCatalog(sources, legal);
-    }
-
-    private static org.kie.api.runtime.KieContainer compile(Map<String, String> sources) {
-        KieServices ks = KieServices.Factory.get();
-        ReleaseId id = ks.newReleaseId("vn.phendau", "ruleset", "1.0.0");
-        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
-        sources.forEach((file, text) -> kfs.write("src/main/resources/vn/phendau/" + file, text));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("rules do not compile: " + errors);
+        Map<String, String> sources = RuleCompiler.sources();
+        CompletableFuture<Compiled> compiled = takePreloaded();
+        if (compiled == null) {
+            compiled = loadInBackground(sources);
         }
-        return ks.newKieContainer(id);
+        loading = compiled.thenApply(c -> {
+            Map<String, RuleMeta> rules = readCatalog(c.kieBase(), sources, legal);
+            if (!c.shipped()) {
+                LOG.warnf("%s is missing or was compiled from other DRL: the rules were compiled at start-up", RuleCompiler.COMPILED);
+            }
+            LOG.infof("%d rules loaded in %d ms (%s)", rules.size(), c.millis(), c.shipped() ? "compiled at build time" : "compiled at start-up");
+            return new Loaded(c.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2), rules);
+        });
+        loading.whenComplete((loaded, failure) -> {
+            if (failure != null) {
+                LOG.error("the rules could not be loaded", failure);
+            }
+        });
     }
 
-    private void readCatalog(Map<String, String> sources, LegalText legal) {
+    /** The KieBase as loaded: from the packages compiled at build time, or compiled from the DRL just now. */
+    private record Compiled(KieBase kieBase, boolean shipped, long millis) {
+    }
+
+    private static CompletableFuture<Compiled> preloaded;
+
+    /**
+     * Starts loading the rules before the service itself starts (the service's main calls it), so that the two
+     * take their time side by side; the rule base the service then creates takes the rules over.
+     */
+    public static synchronized void preload() {
+        if (preloaded == null) {
+            preloaded = loadInBackground(RuleCompiler.sources());
+        }
+    }
+
+    private static synchronized CompletableFuture<Compiled> takePreloaded() {
+        CompletableFuture<Compiled> taken = preloaded;
+        preloaded = null;
+        return taken;
+    }
+
+    private static CompletableFuture<Compiled> loadInBackground(Map<String, String> sources) {
+        ClassLoader loader = RuleBase.class.getClassLoader();
+        return CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            Optional<Collection<KiePackage>> shipped = RuleCompiler.read(RuleCompiler.fingerprint(sources), loader);
+            KieBase kieBase = RuleCompiler.kieBase(shipped.orElseGet(() -> RuleCompiler.compile(sources, loader)), loader);
+            return new Compiled(kieBase, shipped.isPresent(), (System.nanoTime() - start) / 1_000_000);
+        }, task -> {
+            Thread t = new Thread(task, "rule-base-loader");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** Whether the rules are loaded and usable; false while they load, and if they could not be loaded. */
+    public boolean isLoaded() {
+        return loading.isDone() && !loading.isCompletedExceptionally();
+    }
+
+    /** Completes when the rules are loaded, or with the reason they could not be. */
+    public CompletableFuture<?> whenLoaded() {
+        return loading.thenApply(loaded -> null);
+    }
+
+    private Loaded loaded() {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private Map<String, RuleMeta> readCatalog(KieBase kieBase, Map<String, String> sources, LegalText legal) {
         Map<String, String[]> located = new LinkedHashMap<>();
         sources.forEach((file, text) -> {
             Matcher m = RULE_SOURCE.matcher(text);
@@ -127,12 +187,14 @@ public class RuleBase {
         }
         List<String> order = new ArrayList<>(criteria.keySet());
         all.sort(Comparator.comparingInt((RuleMeta r) -> order.indexOf(r.criterion())).thenComparing(RuleMeta::id));
+        Map<String, RuleMeta> rules = new LinkedHashMap<>();
         all.forEach(r -> rules.put(r.id(), r));
+        return Collections.unmodifiableMap(rules);
     }
 
     /** Runs every rule over the facts in a clean session, reset when disposed: no state outlives one assessment. */
     public List<String> fire(Object... facts) {
-        KieSession session = sessions.newKieSession();
+        KieSession session = loaded().sessions().newKieSession();
         try {
             for (Object f : facts) {
                 session.insert(f);
@@ -147,7 +209,7 @@ public class RuleBase {
 
     /** Runs every rule over the facts and returns what the rules inserted of the given type. */
     public <T> List<T> fire(Class<T> result, Iterable<?> facts) {
-        KieSession session = sessions.newKieSession();
+        KieSession session = loaded().sessions().newKieSession();
         try {
             facts.forEach(session::insert);
             session.fireAllRules();
@@ -158,11 +220,11 @@ public class RuleBase {
     }
 
     public Collection<RuleMeta> rules() {
-        return rules.values();
+        return loaded().rules().values();
     }
 
     public Optional<RuleMeta> rule(String id) {
-        return Optional.ofNullable(rules.get(id));
+        return Optional.ofNullable(loaded().rules().get(id));
     }
 
     public Collection<Criterion> criteria() {

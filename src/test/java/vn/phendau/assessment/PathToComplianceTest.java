@@ -50,6 +50,8 @@ class PathToComplianceTest {
         // Apply the path's changes to the proposal independently and assess the copy afresh.
         var doc = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(proposal);
         path.changes().forEach(c -> Changes.apply(doc, c.path(), c.value()));
+        assertEquals(Json.MAPPER.convertValue(doc, ProjectProposal.class), Changes.apply(proposal, path.changes()),
+                "changing the record gives what changing its JSON and reading it back gives");
         Assessment fixed = Engine.SERVICE.assess(Engine.READER.read(doc.toString().getBytes()));
         assertEquals(path.verdict(), fixed.verdict(), "the path's verdict is what re-assessment gives");
         assertEquals(path.score(), fixed.score(), "the path's score is what re-assessment gives");
@@ -63,6 +65,17 @@ class PathToComplianceTest {
                 }
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNewSourceListsItsFieldsInTheSchemasOrderEveryTime() throws IOException {
+        Assessment a = Engine.SERVICE.assess(Engine.READER.read(Files.readAllBytes(
+                Path.of("samples/19-dong-nai-logistics-hoa-lu.json"))));
+        Finding.Change added = a.pathToCompliance().changes().stream().filter(c -> c.path().equals("investment.sources[-]"))
+                .findFirst().orElseThrow();
+        List<String> fields = new java.util.ArrayList<>();
+        added.value().fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("type", "amountVnd", "secured"), fields);
     }
 
     @TestFactory

@@ -83,4 +83,20 @@ class RuleCatalogTest {
         assertNotEquals(before, RuleBase.fingerprint(files), "a changed rule file changes it");
         assertTrue(Engine.RULES.fingerprint().matches("sha256:[0-9a-f]{64}"));
     }
+
+    @Test
+    void theBuildShipsTheRulesCompiledFromTheseVerySources() {
+        ClassLoader loader = RuleBase.class.getClassLoader();
+        Map<String, String> sources = RuleCompiler.sources();
+        var shipped = RuleCompiler.read(RuleCompiler.fingerprint(sources), loader);
+        assertTrue(shipped.isPresent(), RuleCompiler.COMPILED + " is missing or stale: the build compiles it (mvn process-classes)");
+        Map<String, Map<String, Object>> compiled = new java.util.TreeMap<>();
+        RuleCompiler.compile(sources, loader).forEach(p -> p.getRules().forEach(r -> compiled.put(r.getName(), r.getMetaData())));
+        Map<String, Map<String, Object>> inShipped = new java.util.TreeMap<>();
+        shipped.get().forEach(p -> p.getRules().forEach(r -> inShipped.put(r.getName(), r.getMetaData())));
+        assertTrue(compiled.equals(inShipped), "the shipped packages hold the rules and metadata that compiling the DRL gives");
+        Map<String, String> edited = new java.util.LinkedHashMap<>(sources);
+        edited.put("rules/scope.drl", sources.get("rules/scope.drl") + "\n");
+        assertTrue(RuleCompiler.read(RuleCompiler.fingerprint(edited), loader).isEmpty(), "edited DRL is compiled afresh");
+    }
 }

@@ -1,0 +1,80 @@
+package vn.phendau.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import vn.phendau.assessment.Assessment;
+import vn.phendau.assessment.AssessmentService;
+import vn.phendau.assessment.Explainer;
+import vn.phendau.assessment.FactBuilder;
+import vn.phendau.legal.LegalText;
+import vn.phendau.proposal.ProjectProposal;
+import vn.phendau.proposal.ProposalReader;
+import vn.phendau.reference.ParameterTable;
+import vn.phendau.reference.ProjectGroups;
+import vn.phendau.reference.Provinces;
+import vn.phendau.rules.RuleBase;
+
+/**
+ * One full assessment in-process, as the API makes it: every rule fired, every finding explained in both
+ * languages with its evidence and citations, and the path to compliance. Over the 24 samples in turn. The
+ * service is put together by hand, as its CDI constructors would; Quarkus is not started. SampleTime gives
+ * the mean and the distribution (median, p90, p99) of single assessments.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+// Long warm-up: the JIT has Drools, Jackson and the service to compile, and on a shared 2-core machine its
+// threads get little time; shorter warm-ups measured the interpreter.
+@Warmup(iterations = 15, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xmx512m", "-XX:+UseSerialGC", "-Dorg.jboss.logging.provider=jdk"})
+public class AssessmentBenchmark {
+
+    private AssessmentService service;
+    private final List<ProjectProposal> proposals = new ArrayList<>();
+    private final List<JsonNode> trees = new ArrayList<>();
+    private int next;
+
+    @Setup
+    public void setUp() throws IOException {
+        LegalText legal = new LegalText();
+        Provinces provinces = new Provinces();
+        ProjectGroups groups = new ProjectGroups();
+        ProposalReader reader = new ProposalReader(provinces, groups);
+        service = new AssessmentService(new RuleBase(legal), provinces, groups, new ParameterTable(),
+                new FactBuilder(), new Explainer(), legal);
+        Path samples = Path.of(System.getProperty("samples", "samples"));
+        try (var files = Files.list(samples)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode tree = reader.readTree(Files.readAllBytes(f));
+                trees.add(tree);
+                proposals.add(reader.convert(tree));
+            }
+        }
+        if (proposals.isEmpty()) {
+            throw new IllegalStateException("no samples in " + samples.toAbsolutePath());
+        }
+    }
+
+    @Benchmark
+    public Assessment assess() {
+        int i = next;
+        next = i + 1 == proposals.size() ? 0 : i + 1;
+        return service.assess(proposals.get(i), trees.get(i));
+    }
+}

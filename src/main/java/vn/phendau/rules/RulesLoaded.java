@@ -1,0 +1,37 @@
+package vn.phendau.rules;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready once the rules are loaded: they load in the background while the rest of the service starts. A rule set
+ * that cannot be loaded (a metadata defect, a rule that does not compile) stops the service, as it would if the
+ * rules were loaded before anything else.
+ */
+@Readiness
+@ApplicationScoped
+public class RulesLoaded implements HealthCheck {
+
+    private final RuleBase rules;
+
+    public RulesLoaded(RuleBase rules) {
+        this.rules = rules;
+    }
+
+    void stopIfBroken(@Observes StartupEvent event) {
+        rules.whenLoaded().exceptionally(failure -> {
+            Quarkus.asyncExit(1);
+            return null;
+        });
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("rules").status(rules.isLoaded()).withData("ruleset", rules.fingerprint()).build();
+    }
+}
