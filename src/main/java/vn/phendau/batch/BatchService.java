@@ -88,8 +88,11 @@ public class BatchService {
         this(reader, assessments, ruleBase, groups, parameters, explainer, legal, () -> 0);
     }
 
-    /** One item's answer: the problems that make it invalid, or its proposal and assessment. */
-    private record Outcome(int index, String id, List<Problem> problems, ProjectProposal proposal, Assessment assessment) {
+    /**
+     * One item's answer: the problems that make it invalid, or its assessment and the facts it adds to the list's
+     * portfolio (none when it is out of scope).
+     */
+    private record Outcome(int index, String id, List<Problem> problems, Assessment assessment, List<Object> portfolio) {
     }
 
     public BatchSummary run(ItemReader items, BatchSink sink) throws IOException {
@@ -149,8 +152,13 @@ public class BatchService {
             Assessment a = o.assessment();
             sink.result(o.index(), a);
             byVerdict.merge(a.verdict().name(), 1, Integer::sum);
-            if (a.verdict() != Verdict.OUT_OF_SCOPE) {
-                addToPortfolio(this, o.index(), o.proposal(), a);
+            if (!o.portfolio().isEmpty()) {
+                for (Object fact : o.portfolio()) {
+                    if (fact instanceof PortfolioProject project) {
+                        groups.add(new PortfolioGroup(project.province(), project.sector()));
+                    }
+                    portfolio.add(fact);
+                }
                 latest = latest == null || a.assessmentDate().isAfter(latest) ? a.assessmentDate() : latest;
             }
         }
@@ -172,10 +180,12 @@ public class BatchService {
             problems.add(duplicate);
         }
         if (!problems.isEmpty()) {
-            return new Outcome(item.index(), id, problems, null, null);
+            return new Outcome(item.index(), id, problems, null, List.of());
         }
         ProjectProposal proposal = reader.convert(item.node());
-        return new Outcome(item.index(), id, List.of(), proposal, assessments.assess(proposal, item.node()));
+        Assessment a = assessments.assess(proposal, item.node());
+        return new Outcome(item.index(), id, List.of(), a,
+                a.verdict() == Verdict.OUT_OF_SCOPE ? List.of() : portfolioFacts(item.index(), proposal, a));
     }
 
     private static Outcome await(Future<Outcome> future) throws IOException {
@@ -240,16 +250,16 @@ public class BatchService {
         return node != null && node.path("id").isTextual() ? node.get("id").asText() : null;
     }
 
-    private void addToPortfolio(Tally tally, int index, ProjectProposal p, Assessment a) {
-        List<Object> portfolio = tally.portfolio;
+    /** What the portfolio rules see of one assessed project: the project, and each of its communes with known years. */
+    private List<Object> portfolioFacts(int index, ProjectProposal p, Assessment a) {
+        List<Object> portfolio = new ArrayList<>(4);
         String province = a.province().name();
-        tally.groups.add(new PortfolioGroup(province, p.sector()));
         long ceiling = groups.lawOn(a.assessmentDate()).orElseThrow().groupCCeilingVnd(groups.fieldClass(p.sector()));
         portfolio.add(new PortfolioProject(index, p.id(), province, p.sector(), ProjectGroup.valueOf(a.projectGroup().group()),
                 p.investment().totalVnd(), ceiling));
         if (p.schedule() == null || p.schedule().startYear() == null || p.schedule().endYear() == null
                 || p.location().communes() == null) {
-            return;
+            return portfolio;
         }
         Set<String> seen = new LinkedHashSet<>();
         for (var commune : p.location().communes()) {
@@ -259,6 +269,7 @@ public class BatchService {
                         p.schedule().startYear(), p.schedule().endYear()));
             }
         }
+        return portfolio;
     }
 
     private List<PortfolioFinding> portfolioFindings(List<Object> portfolio, Set<PortfolioGroup> keys, LocalDate latest) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.problem.Problem;
 import vn.phendau.rules.Outcome;
+import vn.phendau.rules.Severity;
 
 /**
  * The list's answer as CSV, one row per input item in input order, then one row per portfolio finding. UTF-8 with
@@ -37,20 +38,33 @@ public final class CsvBatchWriter implements BatchSink {
     public void result(int index, Assessment a) throws IOException {
         List<String> cells = new ArrayList<>(List.of("PROJECT", String.valueOf(index), a.projectId(), a.projectName(),
                 a.province().name(), a.verdict().name(), String.valueOf(a.score())));
-        for (String g : GROUPS) {
-            cells.add(a.scoreBreakdown().stream().filter(s -> s.group().equals(g)).findFirst()
-                    .map(s -> String.valueOf(s.points())).orElse("0"));
+        int[] points = new int[GROUPS.size()];
+        for (var s : a.scoreBreakdown()) {
+            int g = GROUPS.indexOf(s.group());
+            if (g >= 0) {
+                points[g] = s.points();
+            }
         }
-        cells.add(String.valueOf(count(a, "BLOCKING")));
-        cells.add(String.valueOf(count(a, "REVIEW")));
-        cells.add(a.findings().stream().filter(f -> f.outcome() != Outcome.MET)
-                .map(f -> f.ruleId() + ": " + f.title().vi()).collect(Collectors.joining("; ")));
+        for (int p : points) {
+            cells.add(String.valueOf(p));
+        }
+        // One pass over the findings for the counts and the summary: this runs once per project of a long list.
+        int blocking = 0;
+        int review = 0;
+        StringBuilder findings = new StringBuilder();
+        for (var f : a.findings()) {
+            if (f.outcome() == Outcome.MET) {
+                continue;
+            }
+            blocking += f.severity() == Severity.BLOCKING ? 1 : 0;
+            review += f.severity() == Severity.REVIEW ? 1 : 0;
+            findings.append(findings.isEmpty() ? "" : "; ").append(f.ruleId()).append(": ").append(f.title().vi());
+        }
+        cells.add(String.valueOf(blocking));
+        cells.add(String.valueOf(review));
+        cells.add(findings.toString());
         cells.add("");
         row(cells);
-    }
-
-    private static long count(Assessment a, String severity) {
-        return a.findings().stream().filter(f -> f.severity().name().equals(severity) && f.outcome() != Outcome.MET).count();
     }
 
     @Override
