@@ -3,7 +3,7 @@ package vn.phendau.cli;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Map;
-import vn.phendau.rules.RuleBase;
+import vn.phendau.rules.RuleCompiler;
 
 /**
  * The entry point of the packaged JAR. {@code check <list> [--out <report>]} assesses a list and exits; anything
@@ -26,7 +26,7 @@ public final class Main {
 
     public static void main(String... args) {
         // Both modes need the rules: they load while Quarkus starts (readiness is DOWN until they have).
-        RuleBase.preload();
+        RuleCompiler.preload();
         if (args.length == 0 || !args[0].equals(CheckCommand.NAME)) {
             Quarkus.run(args);
             return;

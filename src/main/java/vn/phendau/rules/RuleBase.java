@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
@@ -69,11 +68,7 @@ public class RuleBase {
             criteria.put(criterion.id(), criterion);
         }
         Map<String, String> sources = RuleCompiler.sources();
-        CompletableFuture<Compiled> compiled = takePreloaded();
-        if (compiled == null) {
-            compiled = loadInBackground(sources);
-        }
-        loading = compiled.thenApply(c -> {
+        loading = RuleCompiler.loaded().thenApply(c -> {
             Map<String, RuleMeta> rules = readCatalog(c.kieBase(), sources, legal);
             if (!c.shipped()) {
                 LOG.warnf("%s is missing or was compiled from other DRL: the rules were compiled at start-up", RuleCompiler.COMPILED);
@@ -85,42 +80,6 @@ public class RuleBase {
             if (failure != null) {
                 LOG.error("the rules could not be loaded", failure);
             }
-        });
-    }
-
-    /** The KieBase as loaded: from the packages compiled at build time, or compiled from the DRL just now. */
-    private record Compiled(KieBase kieBase, boolean shipped, long millis) {
-    }
-
-    private static CompletableFuture<Compiled> preloaded;
-
-    /**
-     * Starts loading the rules before the service itself starts (the service's main calls it), so that the two
-     * take their time side by side; the rule base the service then creates takes the rules over.
-     */
-    public static synchronized void preload() {
-        if (preloaded == null) {
-            preloaded = loadInBackground(RuleCompiler.sources());
-        }
-    }
-
-    private static synchronized CompletableFuture<Compiled> takePreloaded() {
-        CompletableFuture<Compiled> taken = preloaded;
-        preloaded = null;
-        return taken;
-    }
-
-    private static CompletableFuture<Compiled> loadInBackground(Map<String, String> sources) {
-        ClassLoader loader = RuleBase.class.getClassLoader();
-        return CompletableFuture.supplyAsync(() -> {
-            long start = System.nanoTime();
-            Optional<Collection<KiePackage>> shipped = RuleCompiler.read(RuleCompiler.fingerprint(sources), loader);
-            KieBase kieBase = RuleCompiler.kieBase(shipped.orElseGet(() -> RuleCompiler.compile(sources, loader)), loader);
-            return new Compiled(kieBase, shipped.isPresent(), (System.nanoTime() - start) / 1_000_000);
-        }, task -> {
-            Thread t = new Thread(task, "rule-base-loader");
-            t.setDaemon(true);
-            t.start();
         });
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.KieBase;
@@ -89,6 +90,44 @@ public final class RuleCompiler {
                 KieServices.Factory.get().newKieBaseConfiguration(null, loader));
         base.addPackages(packages);
         return base;
+    }
+
+    /** The KieBase as loaded: from the packages compiled at build time, or compiled from the DRL just now. */
+    record Compiled(KieBase kieBase, boolean shipped, long millis) {
+    }
+
+    private static CompletableFuture<Compiled> preloaded;
+
+    /**
+     * Starts loading the rules before the service itself starts (the service's main calls it), so that the two
+     * take their time side by side. Everything, reading the DRL included, happens on the loader's own thread.
+     */
+    public static synchronized void preload() {
+        if (preloaded == null) {
+            preloaded = loadInBackground();
+        }
+    }
+
+    /** The rules preloaded, taken over once, by the rule base the service creates; else loading starts now. */
+    static synchronized CompletableFuture<Compiled> loaded() {
+        CompletableFuture<Compiled> taken = preloaded != null ? preloaded : loadInBackground();
+        preloaded = null;
+        return taken;
+    }
+
+    private static CompletableFuture<Compiled> loadInBackground() {
+        ClassLoader loader = RuleCompiler.class.getClassLoader();
+        return CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            Map<String, String> sources = sources();
+            Optional<Collection<KiePackage>> shipped = read(fingerprint(sources), loader);
+            KieBase kieBase = kieBase(shipped.orElseGet(() -> compile(sources, loader)), loader);
+            return new Compiled(kieBase, shipped.isPresent(), (System.nanoTime() - start) / 1_000_000);
+        }, task -> {
+            Thread t = new Thread(task, "rule-base-loader");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** The build step: compiles the DRL found on the class path into {@code <classes>/rules/ruleset.compiled}. */
