@@ -23,6 +23,9 @@ import vn.phendau.assessment.Explainer;
 import vn.phendau.assessment.FactBuilder;
 import vn.phendau.legal.LegalText;
 import vn.phendau.proposal.ProjectProposal;
+import io.smallrye.config.WithDefault;
+import java.lang.reflect.Proxy;
+import vn.phendau.http.Limits;
 import vn.phendau.proposal.ProposalReader;
 import vn.phendau.reference.ParameterTable;
 import vn.phendau.reference.ProjectGroups;
@@ -55,7 +58,8 @@ public class AssessmentBenchmark {
         LegalText legal = new LegalText();
         Provinces provinces = new Provinces();
         ProjectGroups groups = new ProjectGroups();
-        ProposalReader reader = new ProposalReader(provinces, groups);
+        Limits limits = defaultLimits();
+        ProposalReader reader = new ProposalReader(provinces, groups, limits);
         service = new AssessmentService(new RuleBase(legal), provinces, groups, new ParameterTable(),
                 new FactBuilder(), new Explainer(), legal);
         Path samples = Path.of(System.getProperty("samples", "samples"));
@@ -76,5 +80,16 @@ public class AssessmentBenchmark {
         int i = next;
         next = i + 1 == proposals.size() ? 0 : i + 1;
         return service.assess(proposals.get(i), trees.get(i));
+    }
+
+    /**
+     * The limits at the defaults their annotations give, as the service has them when nothing is configured. Built
+     * by hand: SmallRye's own mapping generates classes with ASM, which Quarkus leaves out of the packaged app.
+     */
+    private static Limits defaultLimits() {
+        return (Limits) Proxy.newProxyInstance(Limits.class.getClassLoader(), new Class<?>[] {Limits.class}, (proxy, method, args) -> {
+            String value = method.getAnnotation(WithDefault.class).value();
+            return method.getReturnType() == long.class ? (Object) Long.parseLong(value) : (Object) Integer.parseInt(value);
+        });
     }
 }
