@@ -27,7 +27,7 @@ public final class Engine {
             new FactBuilder(), new Explainer(), LEGAL);
 
     public static final vn.phendau.batch.BatchService BATCH = new vn.phendau.batch.BatchService(READER, SERVICE, RULES,
-            GROUPS, new ParameterTable(), new Explainer(), LEGAL);
+            GROUPS, new ParameterTable(), new Explainer(), LEGAL, () -> 0);  // 0: as many threads as processors
 
     private Engine() {
     }

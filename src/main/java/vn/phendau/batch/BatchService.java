@@ -82,12 +82,6 @@ public class BatchService {
         this.threads = config.effectiveThreads();
     }
 
-    /** Wired by hand (the rule tests): as many threads as processors. */
-    public BatchService(ProposalReader reader, AssessmentService assessments, RuleBase ruleBase, ProjectGroups groups,
-                        ParameterTable parameters, Explainer explainer, LegalText legal) {
-        this(reader, assessments, ruleBase, groups, parameters, explainer, legal, () -> 0);
-    }
-
     /**
      * One item's answer: the problems that make it invalid, or its assessment and the facts it adds to the list's
      * portfolio (none when it is out of scope).

@@ -135,11 +135,12 @@ public class Provinces {
 
     /**
      * Folding (NFD and two patterns) showed in the list profile: a list names a few dozen provinces over and over,
-     * so each spelling is folded once. Bounded, as the spellings come from clients.
+     * so each spelling is folded once. Bounded in count and in length, as the spellings come from clients: a name
+     * past the schema's 100 characters (it is refused anyway) is folded but not kept.
      */
     private String folded(String input) {
-        if (input == null) {
-            return VietnameseText.fold(null);
+        if (input == null || input.length() > MAX_KEPT_LENGTH) {
+            return VietnameseText.fold(input);
         }
         String f = folds.get(input);
         if (f == null) {
@@ -152,5 +153,6 @@ public class Provinces {
     }
 
     private static final int MAX_FOLDS = 4096;
+    private static final int MAX_KEPT_LENGTH = 100;
     private final Map<String, String> folds = new java.util.concurrent.ConcurrentHashMap<>();
 }
