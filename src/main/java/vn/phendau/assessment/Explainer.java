@@ -36,13 +36,13 @@ public class Explainer {
                 .forEachRemaining(e -> labels.put(e.getKey(), new String[] {e.getValue().get(0).asText(), e.getValue().get(1).asText()}));
     }
 
-    /** The template with each {name} replaced by values.apply(name), formatted for each language. */
+    /**
+     * The template with each {name} replaced by values.apply(name), formatted for each language. Parsed at each
+     * call: it serves the few portfolio findings of a list; a rule rendered per assessment is compiled once.
+     */
     public Text render(Text template, Function<String, Object> values) {
-        return compiled.computeIfAbsent(template, this::compile).render(values);
+        return compile(template).render(values);
     }
-
-    /** Templates come from rule metadata only, so this holds one entry per rule text at most. */
-    private final Map<Text, Template> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Text label(String code) {
         String[] l = labels.get(code);

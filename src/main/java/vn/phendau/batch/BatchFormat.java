@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import vn.phendau.common.VietnameseText;
 import vn.phendau.problem.Problem;
 import vn.phendau.problem.ProblemException;
 import vn.phendau.proposal.ProposalReader;
@@ -148,7 +149,7 @@ public enum BatchFormat {
 
     /** The first place the file is not UTF-8, as a 400 naming its line and byte; null when it is all UTF-8. */
     private ProblemException notUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = CsvItemReader.decoder();
+        CharsetDecoder decoder = VietnameseText.strictUtf8();
         try (FileChannel channel = FileChannel.open(file)) {
             ByteBuffer in = ByteBuffer.allocate(1 << 16);
             CharBuffer out = CharBuffer.allocate(1 << 16);

@@ -5,11 +5,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import vn.phendau.common.VietnameseText;
 import vn.phendau.problem.Problem;
 import vn.phendau.problem.ProblemException;
 
@@ -23,7 +21,7 @@ public final class CsvItemReader implements ItemReader {
 
     /** A cell longer than maxChars (code points) is its row's problem; no more than that is held of it. */
     public CsvItemReader(InputStream in, int maxChars) {
-        reader = new java.io.BufferedReader(new InputStreamReader(in, decoder()), 1 << 16);
+        reader = new java.io.BufferedReader(new InputStreamReader(in, VietnameseText.strictUtf8()), 1 << 16);
         rows = rowsOf(reader, maxChars);
         try {
             if (!rows.hasNext()) {
@@ -39,10 +37,6 @@ public final class CsvItemReader implements ItemReader {
     /** The rows of a CSV text, keeping of each cell just enough to tell that it is over the limit. */
     static CsvRows rowsOf(Reader reader, int maxChars) {
         return new CsvRows(reader, (int) Math.min(Integer.MAX_VALUE, 2L * maxChars + 2));
-    }
-
-    static CharsetDecoder decoder() {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     @Override

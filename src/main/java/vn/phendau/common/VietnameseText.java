@@ -18,6 +18,16 @@ public final class VietnameseText {
     private VietnameseText() {
     }
 
+    /**
+     * A UTF-8 decoder that reports a bad byte instead of replacing it: text that is not UTF-8 is refused with its
+     * place, never read as something the officer did not write.
+     */
+    public static java.nio.charset.CharsetDecoder strictUtf8() {
+        return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    }
+
     /** NFC with invisible characters removed: the form the service stores, compares and shows. */
     public static String nfc(String s) {
         if (s == null) {

@@ -163,9 +163,7 @@ public class ProposalReader {
     /** The body as text, or 400 at the first byte that is not UTF-8, with its line and column. */
     static String utf8(byte[] body) {
         int start = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
-        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.charset.CharsetDecoder decoder = VietnameseText.strictUtf8();
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body, start, body.length - start);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(body.length);
         java.nio.charset.CoderResult result = decoder.decode(in, out, true);
