@@ -5,6 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
@@ -27,10 +28,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     HttpHeaders headers;
 
+    /** The request's address, to name the methods it accepts when the one sent is not (405). */
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(Throwable e) {
         ProblemException p = asProblem(e, this::sentContentType);
-        return Response.status(p.status()).type(PROBLEM_JSON + ";charset=UTF-8").entity(body(p)).build();
+        Response.ResponseBuilder answer = Response.status(p.status()).type(PROBLEM_JSON + ";charset=UTF-8").entity(body(p));
+        if (p.status() == 405 && uri != null) {
+            answer.header(HttpHeaders.ALLOW, AllowedMethods.at(uri.getPath()));
+        }
+        return answer.build();
     }
 
     public static Map<String, Object> body(ProblemException p) {

@@ -173,6 +173,9 @@ class HttpProtocolTest {
     void wrongMethodIs405() {
         ProblemAssert p = problem(given().when().get("/api/v1/assessments"), 405).at("$");
         assertThat(p.en("$"), containsString("does not accept that method"));
+        given().when().get("/api/v1/assessments").then().header("Allow", equalTo("OPTIONS, POST"));
+        given().when().delete("/api/v1/rules/URG-1.remote").then().header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        given().when().put("/api/v1/assessments/batch/").then().header("Allow", equalTo("OPTIONS, POST"));
         problem(given().when().delete("/api/v1/rules"), 405).at("$");
     }
 }
