@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.assessment.AssessmentService;
+import vn.phendau.assessment.Detail;
 import vn.phendau.assessment.Explainer;
 import vn.phendau.assessment.Verdict;
 import vn.phendau.common.VietnameseText;
@@ -92,10 +93,11 @@ public class BatchService {
     public BatchSummary run(ItemReader items, BatchSink sink) throws IOException {
         Tally tally = new Tally();
         Map<String, Integer> firstUse = new HashMap<>();
+        Detail detail = sink.detail();
         if (threads <= 1) {
             while (items.hasNext()) {
                 BatchItem item = items.next();
-                tally.write(sink, outcome(item, duplicate(item, firstUse)));
+                tally.write(sink, outcome(item, duplicate(item, firstUse), detail));
             }
         } else {
             ExecutorService workers = pool();
@@ -104,7 +106,7 @@ public class BatchService {
                 while (items.hasNext()) {
                     BatchItem item = items.next();
                     Problem duplicate = duplicate(item, firstUse);  // decided here, in input order
-                    inFlight.add(workers.submit(() -> outcome(item, duplicate)));
+                    inFlight.add(workers.submit(() -> outcome(item, duplicate, detail)));
                     if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
                         tally.write(sink, await(inFlight.poll()));
                     }
@@ -167,7 +169,7 @@ public class BatchService {
     }
 
     /** Checks and assesses one item: the part of the work that runs side by side. */
-    private Outcome outcome(BatchItem item, Problem duplicate) {
+    private Outcome outcome(BatchItem item, Problem duplicate, Detail detail) {
         String id = idOf(item.node());
         List<Problem> problems = problems(item);
         if (duplicate != null) {
@@ -177,7 +179,7 @@ public class BatchService {
             return new Outcome(item.index(), id, problems, null, List.of());
         }
         ProjectProposal proposal = reader.convert(item.node());
-        Assessment a = assessments.assess(proposal, item.node());
+        Assessment a = assessments.assess(proposal, item.node(), detail);
         return new Outcome(item.index(), id, List.of(), a,
                 a.verdict() == Verdict.OUT_OF_SCOPE ? List.of() : portfolioFacts(item.index(), proposal, a));
     }
