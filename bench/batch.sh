@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-100000}
-JAVA_OPTS=${JAVA_OPTS:-}
+# The options README.md gives the command line; JAVA_OPTS=-Dx=1 for the JVM's defaults (G1, C1 and C2).
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 APP=${APP:-target/quarkus-app}  # another build's quarkus-app, to compare two builds in one sitting
 [ -f "$APP/quarkus-run.jar" ] || ./mvnw -q -B package -DskipTests
 list=/tmp/phendau-bench-$ROWS.csv
