@@ -103,9 +103,18 @@ public class AssessmentService {
 
     /** @param source the proposal's JSON as it was read and validated (it names the fields a finding shows), or null. */
     public Assessment assess(ProjectProposal p, JsonNode source) {
+        return assess(p, source, Detail.FULL);
+    }
+
+    /**
+     * An assessment with only as much said as its reader will see: below {@link Detail#FULL} there is no path to
+     * compliance (null), and at {@link Detail#SUMMARY} findings have no explanation, evidence, citations or remedy
+     * text. The verdict, score and findings fired are those of the full assessment.
+     */
+    public Assessment assess(ProjectProposal p, JsonNode source, Detail detail) {
         Setting s = setting(p);
-        Evaluation e = evaluate(p, source, s, true);
-        Assessment.PathToCompliance path = pathToCompliance(p, s, e);
+        Evaluation e = evaluate(p, source, s, detail == Detail.SUMMARY ? Words.TITLES : Words.ALL);
+        Assessment.PathToCompliance path = detail == Detail.FULL ? pathToCompliance(p, s, e) : null;
         return new Assessment(UUID.randomUUID().toString(), p.id(), p.name(), e.verdict(),
                 summary(e.verdict(), e.findings(), e.score(), s.match()), e.score(), e.breakdown(),
                 new ProvinceView(p.location().province(), s.match().province().name(), s.match().formerly(),
@@ -143,10 +152,12 @@ public class AssessmentService {
     }
 
     /**
-     * @param explain whether findings are said in words, with evidence and citations; the rounds of a path to
-     *                compliance need only which rules fired and their remedies' changes.
+     * How much of a finding is said: all of it; its title only (a summary); or no words, only its remedy's
+     * changes (the rounds of a path to compliance need only which rules fired and what their remedies change).
      */
-    private Evaluation evaluate(ProjectProposal p, JsonNode source, Setting s, boolean explain) {
+    private enum Words { ALL, TITLES, NONE }
+
+    private Evaluation evaluate(ProjectProposal p, JsonNode source, Setting s, Words words) {
         ProjectGroup derived = groups.derive(p.investment().totalVnd(), p.sector(), s.law());
         Project fact = facts.build(p, s.date(), s.match(), s.law(), derived);
 
@@ -166,7 +177,7 @@ public class AssessmentService {
         Subject subject = new Subject(p, source, fact, s.context());
         List<Finding> findings = new ArrayList<>(fired.size());
         for (Plan plan : fired) {
-            findings.add(finding(plan, subject, s.date(), explain));
+            findings.add(finding(plan, subject, s.date(), words));
         }
         List<ScoreGroup> breakdown = score(findings);
         int score = breakdown.stream().mapToInt(ScoreGroup::points).sum();
@@ -192,7 +203,7 @@ public class AssessmentService {
             copy = Changes.apply(copy, fresh);
             applied.addAll(fresh);
             rounds++;
-            e = evaluate(copy, null, setting.holdsFor(copy) ? setting : setting(copy), false);
+            e = evaluate(copy, null, setting.holdsFor(copy) ? setting : setting(copy), Words.NONE);
         }
         List<Finding> remaining = e.findings().stream().filter(AssessmentService::holdsBack).toList();
         boolean reachable = e.verdict() == Verdict.COMPLIANT;
@@ -232,12 +243,14 @@ public class AssessmentService {
         return context;
     }
 
-    private Finding finding(Plan plan, Subject subject, LocalDate date, boolean explain) {
+    private Finding finding(Plan plan, Subject subject, LocalDate date, Words words) {
         RuleMeta rule = plan.rule();
-        if (!explain) {
-            Finding.Remedy remedy = rule.holdsBack() ? new Finding.Remedy(null, changes(rule, subject), !rule.fixes().isEmpty(), null) : null;
-            return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(), null, null,
-                    List.of(), Map.of(), List.of(), remedy);
+        if (words != Words.ALL) {
+            // fixableByChange as the full finding has it: one change per fix.
+            Finding.Remedy remedy = !rule.holdsBack() ? null : new Finding.Remedy(null,
+                    words == Words.NONE ? changes(rule, subject) : List.of(), !rule.fixes().isEmpty(), null);
+            return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
+                    words == Words.TITLES ? plan.title().render(subject::value) : null, null, List.of(), Map.of(), List.of(), remedy);
         }
         Map<String, Object> evidence = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();

@@ -8,17 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import vn.phendau.common.VietnameseText;
+import vn.phendau.common.NotUtf8;
 import vn.phendau.problem.Problem;
 import vn.phendau.problem.ProblemException;
 import vn.phendau.proposal.ProposalReader;
@@ -149,32 +145,17 @@ public enum BatchFormat {
 
     /** The first place the file is not UTF-8, as a 400 naming its line and byte; null when it is all UTF-8. */
     private ProblemException notUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = VietnameseText.strictUtf8();
+        NotUtf8 at;
         try (FileChannel channel = FileChannel.open(file)) {
-            ByteBuffer in = ByteBuffer.allocate(1 << 16);
-            CharBuffer out = CharBuffer.allocate(1 << 16);
-            int line = 1;
-            boolean eof = false;
-            while (!eof) {
-                eof = channel.read(in) < 0;
-                in.flip();
-                CoderResult result = decoder.decode(in, out, eof);
-                out.flip();
-                for (int i = 0; i < out.length(); i++) {
-                    line += out.charAt(i) == '\n' ? 1 : 0;
-                }
-                out.clear();
-                if (result.isError()) {
-                    String bad = String.format("0x%02X", in.get(in.position()) & 0xff);
-                    String kind = this == CSV ? "CSV" : "JSON";
-                    return new ProblemException(400, "validation", "Danh sách không đọc được", "Unreadable list",
-                            List.of(Problem.at("$", "tệp không phải văn bản UTF-8 (dòng " + line + "): byte " + bad + "; hãy lưu lại dạng " + kind + " UTF-8",
-                                    "the file is not UTF-8 text (line " + line + "): byte " + bad + "; save it again as " + kind + " in UTF-8")));
-                }
-                in.compact();
-            }
+            at = NotUtf8.find(channel);
         }
-        return null;
+        if (at == null) {
+            return null;
+        }
+        String kind = this == CSV ? "CSV" : "JSON";
+        return new ProblemException(400, "validation", "Danh sách không đọc được", "Unreadable list",
+                List.of(Problem.at("$", "tệp không phải văn bản UTF-8 (dòng " + at.line() + "): byte " + at.bad() + "; hãy lưu lại dạng " + kind + " UTF-8",
+                        "the file is not UTF-8 text (line " + at.line() + "): byte " + at.bad() + "; save it again as " + kind + " in UTF-8")));
     }
 
     public BatchSink sink(ObjectMapper mapper, OutputStream out) throws IOException {

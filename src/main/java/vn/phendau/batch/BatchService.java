@@ -14,10 +14,8 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.assessment.AssessmentService;
+import vn.phendau.assessment.Detail;
 import vn.phendau.assessment.Explainer;
 import vn.phendau.assessment.Verdict;
 import vn.phendau.common.VietnameseText;
@@ -34,9 +33,11 @@ import vn.phendau.problem.Problem;
 import vn.phendau.proposal.ProjectGroup;
 import vn.phendau.proposal.ProjectProposal;
 import vn.phendau.proposal.ProposalReader;
+import vn.phendau.proposal.Sector;
 import vn.phendau.reference.ParameterTable;
 import vn.phendau.reference.Parameters;
 import vn.phendau.reference.ProjectGroups;
+import vn.phendau.rules.CommuneSites;
 import vn.phendau.rules.PortfolioGroup;
 import vn.phendau.rules.PortfolioHit;
 import vn.phendau.rules.PortfolioProject;
@@ -83,19 +84,28 @@ public class BatchService {
     }
 
     /**
-     * One item's answer: the problems that make it invalid, or its assessment and the facts it adds to the list's
-     * portfolio (none when it is out of scope).
+     * One item's answer: the problems that make it invalid, or its assessment and what it adds to the list's
+     * portfolio (null when it is out of scope).
      */
-    private record Outcome(int index, String id, List<Problem> problems, Assessment assessment, List<Object> portfolio) {
+    private record Outcome(int index, String id, List<Problem> problems, Assessment assessment, Part portfolio) {
+    }
+
+    /**
+     * What the portfolio rules need of one assessed project: itself if it is of group C, and the communes (folded,
+     * and as the project spells them) where it runs in known years.
+     */
+    private record Part(String province, Sector sector, PortfolioProject groupC, int startYear, int endYear,
+                        List<String> communes, List<String> communeNames) {
     }
 
     public BatchSummary run(ItemReader items, BatchSink sink) throws IOException {
         Tally tally = new Tally();
         Map<String, Integer> firstUse = new HashMap<>();
+        Detail detail = sink.detail();
         if (threads <= 1) {
             while (items.hasNext()) {
                 BatchItem item = items.next();
-                tally.write(sink, outcome(item, duplicate(item, firstUse)));
+                tally.write(sink, outcome(item, duplicate(item, firstUse), detail));
             }
         } else {
             ExecutorService workers = pool();
@@ -104,7 +114,7 @@ public class BatchService {
                 while (items.hasNext()) {
                     BatchItem item = items.next();
                     Problem duplicate = duplicate(item, firstUse);  // decided here, in input order
-                    inFlight.add(workers.submit(() -> outcome(item, duplicate)));
+                    inFlight.add(workers.submit(() -> outcome(item, duplicate, detail)));
                     if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
                         tally.write(sink, await(inFlight.poll()));
                     }
@@ -117,15 +127,27 @@ public class BatchService {
             }
         }
         BatchSummary summary = new BatchSummary(tally.total, tally.total - tally.invalid, tally.invalid, tally.byVerdict);
-        sink.finish(summary, portfolioFindings(tally.portfolio, tally.groups, tally.latest));
+        sink.finish(summary, portfolioFindings(tally.portfolioFacts(), tally.latest));
         return summary;
     }
 
-    /** The counts and the portfolio, gathered in input order as the answers are written. */
+    /** A province and sector of a list. */
+    private record Key(String province, Sector sector) {
+    }
+
+    /**
+     * The counts and the portfolio, gathered in input order as the answers are written. The portfolio is kept
+     * grouped, as the rules take it, with only the few values they read of each project: on a list of 100,000
+     * projects it is some 15 MB, and the rules get a fact per group and per shared commune, not per project and commune.
+     */
     private final class Tally {
         final Map<String, Integer> byVerdict = new LinkedHashMap<>();
-        final List<Object> portfolio = new ArrayList<>();
-        final Set<PortfolioGroup> groups = new LinkedHashSet<>();
+        final Map<Key, PortfolioGroup> groups = new LinkedHashMap<>();
+        /**
+         * Per province and sector, each commune (folded) and the project at it, or the list of projects once a
+         * second one comes: most communes of a long list have one project, and they cost one entry each.
+         */
+        final Map<Key, Map<String, Object>> sites = new LinkedHashMap<>();
         LocalDate latest;
         int total;
         int invalid;
@@ -146,15 +168,42 @@ public class BatchService {
             Assessment a = o.assessment();
             sink.result(o.index(), a);
             byVerdict.merge(a.verdict().name(), 1, Integer::sum);
-            if (!o.portfolio().isEmpty()) {
-                for (Object fact : o.portfolio()) {
-                    if (fact instanceof PortfolioProject project) {
-                        groups.add(new PortfolioGroup(project.province(), project.sector()));
-                    }
-                    portfolio.add(fact);
-                }
-                latest = latest == null || a.assessmentDate().isAfter(latest) ? a.assessmentDate() : latest;
+            Part part = o.portfolio();
+            if (part == null) {
+                return;
             }
+            latest = latest == null || a.assessmentDate().isAfter(latest) ? a.assessmentDate() : latest;
+            Key key = new Key(part.province(), part.sector());
+            if (part.groupC() != null) {
+                groups.computeIfAbsent(key, k -> new PortfolioGroup(k.province(), k.sector(), new ArrayList<>()))
+                        .groupC().add(part.groupC());
+            }
+            if (part.communes().isEmpty()) {
+                return;
+            }
+            Map<String, Object> communes = sites.computeIfAbsent(key, k -> new LinkedHashMap<>());
+            for (int i = 0; i < part.communes().size(); i++) {
+                ProjectSite site = new ProjectSite(o.index(), a.projectId(), part.communeNames().get(i), i, part.startYear(),
+                        part.endYear());
+                communes.merge(part.communes().get(i), site, (was, added) -> {
+                    @SuppressWarnings("unchecked")
+                    List<ProjectSite> at = was instanceof ProjectSite first ? new ArrayList<>(List.of(first)) : (List<ProjectSite>) was;
+                    at.add((ProjectSite) added);
+                    return at;
+                });
+            }
+        }
+
+        /** What the rules are given: every group, and the communes that two projects or more share (no other can overlap). */
+        List<Object> portfolioFacts() {
+            List<Object> facts = new ArrayList<>(groups.values());
+            sites.forEach((key, communes) -> communes.forEach((commune, at) -> {
+                if (at instanceof List<?> shared) {
+                    facts.add(new CommuneSites(key.province(), key.sector(), commune,
+                            shared.stream().map(ProjectSite.class::cast).toList()));
+                }
+            }));
+            return facts;
         }
     }
 
@@ -167,19 +216,19 @@ public class BatchService {
     }
 
     /** Checks and assesses one item: the part of the work that runs side by side. */
-    private Outcome outcome(BatchItem item, Problem duplicate) {
+    private Outcome outcome(BatchItem item, Problem duplicate, Detail detail) {
         String id = idOf(item.node());
         List<Problem> problems = problems(item);
         if (duplicate != null) {
             problems.add(duplicate);
         }
         if (!problems.isEmpty()) {
-            return new Outcome(item.index(), id, problems, null, List.of());
+            return new Outcome(item.index(), id, problems, null, null);
         }
         ProjectProposal proposal = reader.convert(item.node());
-        Assessment a = assessments.assess(proposal, item.node());
+        Assessment a = assessments.assess(proposal, item.node(), detail);
         return new Outcome(item.index(), id, List.of(), a,
-                a.verdict() == Verdict.OUT_OF_SCOPE ? List.of() : portfolioFacts(item.index(), proposal, a));
+                a.verdict() == Verdict.OUT_OF_SCOPE ? null : portfolioPart(item.index(), proposal, a));
     }
 
     private static Outcome await(Future<Outcome> future) throws IOException {
@@ -244,39 +293,39 @@ public class BatchService {
         return node != null && node.path("id").isTextual() ? node.get("id").asText() : null;
     }
 
-    /** What the portfolio rules see of one assessed project: the project, and each of its communes with known years. */
-    private List<Object> portfolioFacts(int index, ProjectProposal p, Assessment a) {
-        List<Object> portfolio = new ArrayList<>(4);
-        String province = a.province().name();
-        long ceiling = groups.lawOn(a.assessmentDate()).orElseThrow().groupCCeilingVnd(groups.fieldClass(p.sector()));
-        portfolio.add(new PortfolioProject(index, p.id(), province, p.sector(), ProjectGroup.valueOf(a.projectGroup().group()),
-                p.investment().totalVnd(), ceiling));
+    /** What the portfolio rules see of one assessed project: the project if of group C, its communes with known years. */
+    private Part portfolioPart(int index, ProjectProposal p, Assessment a) {
+        PortfolioProject groupC = null;
+        if (ProjectGroup.valueOf(a.projectGroup().group()) == ProjectGroup.C) {
+            long ceiling = groups.lawOn(a.assessmentDate()).orElseThrow().groupCCeilingVnd(groups.fieldClass(p.sector()));
+            groupC = new PortfolioProject(index, p.id(), p.investment().totalVnd(), ceiling);
+        }
         if (p.schedule() == null || p.schedule().startYear() == null || p.schedule().endYear() == null
                 || p.location().communes() == null) {
-            return portfolio;
+            return new Part(a.province().name(), p.sector(), groupC, 0, 0, List.of(), List.of());
         }
-        Set<String> seen = new LinkedHashSet<>();
+        List<String> keys = new ArrayList<>(p.location().communes().size());
+        List<String> names = new ArrayList<>(p.location().communes().size());
         for (var commune : p.location().communes()) {
             String key = VietnameseText.fold(commune.name());
-            if (seen.add(key)) {
-                portfolio.add(new ProjectSite(index, p.id(), province, p.sector(), key, commune.name(),
-                        p.schedule().startYear(), p.schedule().endYear()));
+            if (!keys.contains(key)) {
+                keys.add(key);
+                names.add(commune.name());
             }
         }
-        return portfolio;
+        return new Part(a.province().name(), p.sector(), groupC, p.schedule().startYear(), p.schedule().endYear(), keys, names);
     }
 
-    private List<PortfolioFinding> portfolioFindings(List<Object> portfolio, Set<PortfolioGroup> keys, LocalDate latest) {
-        if (portfolio.isEmpty()) {
+    private List<PortfolioFinding> portfolioFindings(List<Object> portfolio, LocalDate latest) {
+        if (latest == null) {
             return List.of();
         }
         Parameters params = parameters.on(latest);
-        portfolio.addAll(keys);
         portfolio.add(params);
         Map<String, PortfolioHit> unique = new LinkedHashMap<>();
         for (PortfolioHit hit : ruleBase.fire(PortfolioHit.class, portfolio)) {
-            // Two projects sharing two communes meet twice: one finding names them once.
-            unique.putIfAbsent(hit.ruleId() + hit.projectIds(), hit);
+            // Two projects sharing two communes meet twice: one finding names them once, whatever order the rules fired in.
+            unique.merge(hit.ruleId() + hit.projectIds(), hit, (was, other) -> other.rank() < was.rank() ? other : was);
         }
         Map<String, Object> shared = new HashMap<>();
         for (RecordComponent c : Parameters.class.getRecordComponents()) {

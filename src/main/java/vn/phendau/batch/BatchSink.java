@@ -3,10 +3,19 @@ package vn.phendau.batch;
 import java.io.IOException;
 import java.util.List;
 import vn.phendau.assessment.Assessment;
+import vn.phendau.assessment.Detail;
 import vn.phendau.problem.Problem;
 
 /** Where a list's answers go as they are made, in input order: a JSON, CSV or Excel writer. */
 public interface BatchSink {
+
+    /**
+     * How much of each assessment this sink shows: a list's items are assessed with no more words than that
+     * (the verdict and score are the same at every detail).
+     */
+    default Detail detail() {
+        return Detail.FULL;
+    }
 
     void result(int index, Assessment assessment) throws IOException;
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import vn.phendau.assessment.Assessment;
+import vn.phendau.assessment.Detail;
 import vn.phendau.problem.Problem;
 import vn.phendau.rules.Outcome;
 import vn.phendau.rules.Severity;
@@ -32,6 +33,12 @@ public final class CsvBatchWriter implements BatchSink {
         header.addAll(GROUPS);
         header.addAll(List.of("blocking", "review", "findings", "problems"));
         row(header);
+    }
+
+    /** A row shows the verdict, the points and each finding's rule and title: no explanations, no path. */
+    @Override
+    public Detail detail() {
+        return Detail.SUMMARY;
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.jboss.logging.Logger;
 import vn.phendau.assessment.Assessment;
+import vn.phendau.assessment.Detail;
 import vn.phendau.assessment.Finding;
 import vn.phendau.assessment.Verdict;
 import vn.phendau.common.Text;
@@ -121,6 +122,12 @@ public final class XlsxBatchWriter implements BatchSink, Closeable {
             close();
             throw e;
         }
+    }
+
+    /** The findings sheet says each finding in full; no sheet shows the path to compliance. */
+    @Override
+    public Detail detail() {
+        return Detail.FINDINGS;
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import vn.phendau.common.Json;
+import vn.phendau.common.NotUtf8;
 import vn.phendau.common.VietnameseText;
 import vn.phendau.http.Limits;
 import vn.phendau.problem.Problem;
@@ -168,14 +169,16 @@ public class ProposalReader {
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(body.length);
         java.nio.charset.CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
-            out.flip();
-            String before = out.toString();
-            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-            int column = before.length() - before.lastIndexOf('\n');
-            String bad = String.format("0x%02X", body[in.position()] & 0xff);
+            NotUtf8 at;
+            try {
+                at = NotUtf8.find(java.nio.channels.Channels.newChannel(
+                        new java.io.ByteArrayInputStream(body, start, body.length - start)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);  // not from bytes in memory
+            }
             throw ProblemException.invalid(List.of(Problem.at("$",
-                    "nội dung không phải UTF-8 (dòng " + line + ", cột " + column + "): byte " + bad,
-                    "the body is not UTF-8 (line " + line + ", column " + column + "): byte " + bad)));
+                    "nội dung không phải UTF-8 (dòng " + at.line() + ", cột " + at.column() + "): byte " + at.bad(),
+                    "the body is not UTF-8 (line " + at.line() + ", column " + at.column() + "): byte " + at.bad())));
         }
         decoder.flush(out);
         return out.flip().toString();

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,29 +29,90 @@ final class SchemaValidator {
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final JsonNode root;
-    private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Rule top;
 
     SchemaValidator(JsonNode schema) {
         this.root = schema;
+        this.top = compile(schema, new IdentityHashMap<>());
     }
 
     List<Problem> validate(JsonNode value, String path) {
         List<Problem> problems = new ArrayList<>();
-        check(root, value, path, problems);
+        check(top, value, path, problems);
         return problems;
     }
 
-    private void check(JsonNode schema, JsonNode value, String path, List<Problem> out) {
-        if (schema.has("$ref")) {
-            schema = resolve(schema.get("$ref").asText());
+    /**
+     * One schema node as read once when the validator is made: its keywords as fields and its $ref resolved, so
+     * that checking a proposal looks nothing up in the schema's JSON. Filled after it is made, so that a schema
+     * that refers to itself compiles.
+     */
+    private static final class Rule {
+        String type;
+        JsonNode allowed;                       // enum
+        List<String> required = List.of();
+        Map<String, Rule> properties = Map.of();
+        List<String> known = List.of();         // the property names, in the schema's order
+        int maxItems;
+        boolean uniqueItems;
+        Rule items;
+        boolean hasMinLength;
+        int minLength;
+        Integer maxLength;
+        String regex;
+        Pattern pattern;
+        boolean date;
+        BigDecimal exclusiveMinimum;
+        BigDecimal minimum;
+        BigDecimal maximum;
+    }
+
+    /** Only the keywords of the node a $ref names count, as JSON Schema (draft 7) has it. */
+    private Rule compile(JsonNode schema, Map<JsonNode, Rule> done) {
+        JsonNode node = schema.has("$ref") ? resolve(schema.get("$ref").asText()) : schema;
+        Rule rule = done.get(node);
+        if (rule != null) {
+            return rule;
         }
-        String type = schema.path("type").asText("");
+        rule = new Rule();
+        done.put(node, rule);
+        rule.type = node.path("type").asText("");
+        rule.allowed = node.get("enum");
+        List<String> required = new ArrayList<>();
+        node.path("required").forEach(r -> required.add(r.asText()));
+        rule.required = List.copyOf(required);
+        Map<String, Rule> properties = new HashMap<>();
+        List<String> known = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("properties").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = it.next();
+            known.add(p.getKey());
+            properties.put(p.getKey(), compile(p.getValue(), done));
+        }
+        rule.properties = properties;
+        rule.known = List.copyOf(known);
+        rule.maxItems = node.path("maxItems").asInt(Integer.MAX_VALUE);
+        rule.uniqueItems = node.path("uniqueItems").asBoolean(false);
+        rule.items = node.has("items") ? compile(node.get("items"), done) : null;
+        rule.hasMinLength = node.has("minLength");
+        rule.minLength = node.path("minLength").asInt();
+        rule.maxLength = node.has("maxLength") ? node.get("maxLength").asInt() : null;
+        rule.regex = node.has("pattern") ? node.get("pattern").asText() : null;
+        rule.pattern = rule.regex == null ? null : Pattern.compile(rule.regex);
+        rule.date = "date".equals(node.path("format").asText());
+        rule.exclusiveMinimum = node.has("exclusiveMinimum") ? node.get("exclusiveMinimum").decimalValue() : null;
+        rule.minimum = node.has("minimum") ? node.get("minimum").decimalValue() : null;
+        rule.maximum = node.has("maximum") ? node.get("maximum").decimalValue() : null;
+        return rule;
+    }
+
+    private void check(Rule schema, JsonNode value, String path, List<Problem> out) {
+        String type = schema.type;
         if (!type.isEmpty() && !hasType(value, type)) {
             out.add(typeProblem(path.isEmpty() ? "$" : path, type, value));
             return;
         }
-        if (schema.has("enum")) {
-            checkEnum(schema.get("enum"), value, path, out);
+        if (schema.allowed != null) {
+            checkEnum(schema.allowed, value, path, out);
         }
         switch (type) {
             case "object" -> checkObject(schema, value, path, out);
@@ -83,63 +146,60 @@ final class SchemaValidator {
         };
     }
 
-    private void checkObject(JsonNode schema, JsonNode value, String path, List<Problem> out) {
-        JsonNode props = schema.path("properties");
-        for (JsonNode req : schema.path("required")) {
-            if (!value.has(req.asText())) {
-                out.add(Problem.at(join(path, req.asText()), "trường bắt buộc bị thiếu", "required field is missing"));
+    private void checkObject(Rule schema, JsonNode value, String path, List<Problem> out) {
+        for (String req : schema.required) {
+            if (!value.has(req)) {
+                out.add(Problem.at(join(path, req), "trường bắt buộc bị thiếu", "required field is missing"));
             }
         }
         Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            JsonNode sub = props.get(f.getKey());
+            Rule sub = schema.properties.get(f.getKey());
             if (sub == null) {
-                out.add(unknownField(join(path, f.getKey()), f.getKey(), props));
+                out.add(unknownField(join(path, f.getKey()), f.getKey(), schema.known));
             } else {
                 check(sub, f.getValue(), join(path, f.getKey()), out);
             }
         }
     }
 
-    private void checkArray(JsonNode schema, JsonNode value, String path, List<Problem> out) {
-        int max = schema.path("maxItems").asInt(Integer.MAX_VALUE);
+    private void checkArray(Rule schema, JsonNode value, String path, List<Problem> out) {
+        int max = schema.maxItems;
         if (value.size() > max) {
             out.add(Problem.at(path, "tối đa " + max + " phần tử, nhận được " + value.size(),
                     "at most " + max + " items, got " + value.size()));
         }
-        Set<JsonNode> seen = new HashSet<>();
+        Set<JsonNode> seen = schema.uniqueItems ? new HashSet<>() : null;
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
             String itemPath = path + "[" + i + "]";
-            if (schema.path("uniqueItems").asBoolean(false) && !seen.add(item)) {
+            if (seen != null && !seen.add(item)) {
                 out.add(Problem.at(itemPath, "giá trị lặp lại: " + item, "duplicate item: " + item));
             }
-            if (schema.has("items")) {
-                check(schema.get("items"), item, itemPath, out);
+            if (schema.items != null) {
+                check(schema.items, item, itemPath, out);
             }
         }
     }
 
-    private void checkString(JsonNode schema, JsonNode value, String path, List<Problem> out) {
+    private void checkString(Rule schema, JsonNode value, String path, List<Problem> out) {
         String s = value.asText();
         int length = s.codePointCount(0, s.length());
-        if (schema.has("minLength") && (length < schema.get("minLength").asInt() || s.isBlank())) {
+        if (schema.hasMinLength && (length < schema.minLength || s.isBlank())) {
             out.add(Problem.at(path, "không được để trống", "must not be empty"));
         }
-        if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
-            int max = schema.get("maxLength").asInt();
+        if (schema.maxLength != null && length > schema.maxLength) {
+            int max = schema.maxLength;
             out.add(Problem.at(path, "dài tối đa " + max + " ký tự, nhận được " + length,
                     "must be at most " + max + " characters, got " + length));
         }
-        if (schema.has("pattern")) {
-            String regex = schema.get("pattern").asText();
-            if (!patterns.computeIfAbsent(regex, Pattern::compile).matcher(s).find()) {
-                out.add(Problem.at(path, "không đúng định dạng " + regex + " (ví dụ mã quốc gia 'CN')",
-                        "does not match " + regex + " (for example the country code 'CN')"));
-            }
+        if (schema.pattern != null && !schema.pattern.matcher(s).find()) {
+            String regex = schema.regex;
+            out.add(Problem.at(path, "không đúng định dạng " + regex + " (ví dụ mã quốc gia 'CN')",
+                    "does not match " + regex + " (for example the country code 'CN')"));
         }
-        if ("date".equals(schema.path("format").asText())) {
+        if (schema.date) {
             try {
                 // RFC 3339 full-date: four-digit year; LocalDate alone would also take "+99999-01-01".
                 if (!FULL_DATE.matcher(s).matches()) {
@@ -153,18 +213,21 @@ final class SchemaValidator {
         }
     }
 
-    private void checkNumber(JsonNode schema, JsonNode value, String path, List<Problem> out) {
+    private void checkNumber(Rule schema, JsonNode value, String path, List<Problem> out) {
+        if (schema.exclusiveMinimum == null && schema.minimum == null && schema.maximum == null) {
+            return;
+        }
         BigDecimal v = value.decimalValue();
-        if (schema.has("exclusiveMinimum") && v.compareTo(schema.get("exclusiveMinimum").decimalValue()) <= 0) {
-            String m = plain(schema.get("exclusiveMinimum"));
+        if (schema.exclusiveMinimum != null && v.compareTo(schema.exclusiveMinimum) <= 0) {
+            String m = schema.exclusiveMinimum.toPlainString();
             out.add(Problem.at(path, "phải lớn hơn " + m, "must be greater than " + m));
         }
-        if (schema.has("minimum") && v.compareTo(schema.get("minimum").decimalValue()) < 0) {
-            String m = plain(schema.get("minimum"));
+        if (schema.minimum != null && v.compareTo(schema.minimum) < 0) {
+            String m = schema.minimum.toPlainString();
             out.add(Problem.at(path, "phải lớn hơn hoặc bằng " + m, "must be at least " + m));
         }
-        if (schema.has("maximum") && v.compareTo(schema.get("maximum").decimalValue()) > 0) {
-            String m = plain(schema.get("maximum"));
+        if (schema.maximum != null && v.compareTo(schema.maximum) > 0) {
+            String m = schema.maximum.toPlainString();
             out.add(Problem.at(path, "phải nhỏ hơn hoặc bằng " + m, "must be at most " + m));
         }
     }
@@ -186,9 +249,7 @@ final class SchemaValidator {
                         + " Allowed: " + list));
     }
 
-    private static Problem unknownField(String path, String name, JsonNode props) {
-        List<String> known = new ArrayList<>();
-        props.fieldNames().forEachRemaining(known::add);
+    private static Problem unknownField(String path, String name, List<String> known) {
         String guess = nearest(name, known);
         if (guess != null) {
             return Problem.at(path, "trường không có trong lược đồ; có phải ý bạn là '" + guess + "'?",
@@ -242,10 +303,6 @@ final class SchemaValidator {
             return v.isArray() ? "[…]" : "{…}";
         }
         return abbreviate(v.toString());
-    }
-
-    private static String plain(JsonNode n) {
-        return n.decimalValue().toPlainString();
     }
 
     static String abbreviate(String s) {

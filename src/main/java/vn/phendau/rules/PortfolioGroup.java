@@ -1,11 +1,12 @@
 package vn.phendau.rules;
 
+import java.util.List;
 import vn.phendau.proposal.Sector;
 
 /**
- * A province and sector that at least one assessed project of a list has: the scattered-investment rule collects
- * the small projects of each group from here, so it looks at each group once instead of comparing every project
- * with every other.
+ * The group-C projects of one province and sector of a list, in input order. A list comes to the portfolio rules as
+ * these groups, not as one fact per project: the scattered-investment rule collects a group's small projects once,
+ * and a long list holds, per project, only the few values the rule reads.
  */
-public record PortfolioGroup(String province, Sector sector) {
+public record PortfolioGroup(String province, Sector sector, List<PortfolioProject> groupC) {
 }

@@ -1,9 +1,8 @@
 package vn.phendau.rules;
 
-import vn.phendau.proposal.ProjectGroup;
-import vn.phendau.proposal.Sector;
-
-/** One assessed project of a list, as the portfolio rules (DISC-3) see it. */
-public record PortfolioProject(int index, String id, String province, Sector sector, ProjectGroup group, long totalVnd,
-                               long groupCCeilingVnd) {
+/**
+ * One group-C project of a list, as the scattered-investment rule sees it: its place in the list, its id, its total
+ * and the group-C ceiling of its sector. Its province and sector are those of the {@link PortfolioGroup} holding it.
+ */
+public record PortfolioProject(int index, String id, long totalVnd, long groupCCeilingVnd) {
 }

@@ -1,11 +1,8 @@
 package vn.phendau.rules;
 
-import vn.phendau.proposal.Sector;
-
 /**
- * One commune of one project with known years: the overlap rule joins sites on the commune, so only projects
- * that share one are ever compared.
+ * One project at a commune of a {@link CommuneSites}, with its years: all the overlap rule needs of it. The name is
+ * the commune as this project spells it, and rank its place among the project's communes (from 0).
  */
-public record ProjectSite(int index, String id, String province, Sector sector, String commune, String communeName,
-                          int startYear, int endYear) {
+public record ProjectSite(int index, String id, String communeName, int rank, int startYear, int endYear) {
 }

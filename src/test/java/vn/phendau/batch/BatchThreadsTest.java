@@ -62,7 +62,8 @@ class BatchThreadsTest {
         AssessmentService failing = new AssessmentService(Engine.RULES, Engine.PROVINCES, Engine.GROUPS, new ParameterTable(),
                 new FactBuilder(), new Explainer(), Engine.LEGAL) {
             @Override
-            public vn.phendau.assessment.Assessment assess(vn.phendau.proposal.ProjectProposal p, JsonNode source) {
+            public vn.phendau.assessment.Assessment assess(vn.phendau.proposal.ProjectProposal p, JsonNode source,
+                                                           vn.phendau.assessment.Detail detail) {
                 throw new IllegalStateException("engine failure on " + p.id());
             }
         };
