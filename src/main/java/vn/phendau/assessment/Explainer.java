@@ -54,8 +54,44 @@ public class Explainer {
         return new Template(template, parse(template.vi()), parse(template.en()));
     }
 
-    /** One part of a template: literal text, or a {name|format} placeholder. */
-    private record Part(String literal, String name, String format) {
+    /**
+     * One part of a template: literal text, or a {name|format} placeholder. Every placeholder of the same name and
+     * format has the same slot, whatever template it is in: a value is formatted once per subject (see {@link Values}).
+     */
+    private record Part(String literal, String name, String format, int slot) {
+    }
+
+    /** The slot of each distinct placeholder ("name|format"), numbered as templates are parsed. */
+    private final Map<String, Integer> slots = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private int slot(String name, String format) {
+        return slots.computeIfAbsent(name + "|" + format, k -> slots.size());
+    }
+
+    /**
+     * One subject's values, each formatted at most once per language: the texts of an assessment's findings name
+     * the same few values ({sector}, {features}, {province}) again and again.
+     */
+    public final class Values {
+        private final Function<String, Object> source;
+        private String[] formatted = new String[slots.size() * 2];
+
+        public Values(Function<String, Object> source) {
+            this.source = source;
+        }
+
+        String text(Part part, boolean vi) {
+            int i = part.slot() * 2 + (vi ? 0 : 1);
+            if (i >= formatted.length) {
+                formatted = java.util.Arrays.copyOf(formatted, Math.max(i + 2, slots.size() * 2));
+            }
+            String s = formatted[i];
+            if (s == null) {
+                s = format(source.apply(part.name()), part.format(), vi);
+                formatted[i] = s;
+            }
+            return s;
+        }
     }
 
     public final class Template {
@@ -77,6 +113,11 @@ public class Explainer {
 
         /** The text in both languages; a text without placeholders is itself, not a copy. */
         public Text render(Function<String, Object> values) {
+            return render(new Values(values));
+        }
+
+        /** The text in both languages, with the subject's values formatted once for all of its texts. */
+        public Text render(Values values) {
             if (vi == null && en == null) {
                 return text;
             }
@@ -85,31 +126,31 @@ public class Explainer {
         }
     }
 
-    private String fill(Part[] parts, int size, Function<String, Object> values, boolean vi) {
+    private static String fill(Part[] parts, int size, Values values, boolean vi) {
         StringBuilder out = new StringBuilder(size);
         for (Part part : parts) {
-            out.append(part.literal() != null ? part.literal() : format(values.apply(part.name()), part.format(), vi));
+            out.append(part.literal() != null ? part.literal() : values.text(part, vi));
         }
         return out.toString();
     }
 
     /** The parts of a template, or null when it has no placeholder. */
-    private static Part[] parse(String template) {
+    private Part[] parse(String template) {
         List<Part> parts = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(template);
         int at = 0;
         while (m.find()) {
             if (m.start() > at) {
-                parts.add(new Part(template.substring(at, m.start()), null, null));
+                parts.add(new Part(template.substring(at, m.start()), null, null, -1));
             }
-            parts.add(new Part(null, m.group(1), m.group(2)));
+            parts.add(new Part(null, m.group(1), m.group(2), slot(m.group(1), m.group(2))));
             at = m.end();
         }
         if (at == 0) {
             return null;
         }
         if (at < template.length()) {
-            parts.add(new Part(template.substring(at), null, null));
+            parts.add(new Part(template.substring(at), null, null, -1));
         }
         return parts.toArray(Part[]::new);
     }
