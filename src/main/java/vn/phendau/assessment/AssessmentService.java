@@ -21,6 +21,7 @@ import vn.phendau.assessment.Assessment.ProvinceView;
 import vn.phendau.assessment.Assessment.ScoreGroup;
 import vn.phendau.common.Json;
 import vn.phendau.common.Text;
+import vn.phendau.common.TextJson;
 import vn.phendau.legal.Citation;
 import vn.phendau.legal.LegalText;
 import vn.phendau.proposal.ProjectGroup;
@@ -55,6 +56,8 @@ public class AssessmentService {
     private final Map<String, Plan> plans = new HashMap<>();
     private final Explainer explainer;
     private final int checklistSize;
+    /** The rules whose findings make a verdict, a score or a remedy: what a round of the path to compliance reads. */
+    private final java.util.function.Predicate<String> decidesPath;
     private final Clock clock;
 
     public AssessmentService(RuleBase ruleBase, Provinces provinces, ProjectGroups groups, ParameterTable parameters,
@@ -69,11 +72,13 @@ public class AssessmentService {
         this.checklistSize = ruleBase.criteria().size();
         this.clock = Clock.system(VIET_NAM);
         for (JsonNode g : Json.resource("reference/scoring.json").get("groups")) {
-            scoreGroups.add(new ScoreGroup(g.get("group").asText(), Json.MAPPER.convertValue(g.get("title"), Text.class),
+            scoreGroups.add(new ScoreGroup(g.get("group").asText(), TextJson.known(Json.MAPPER.convertValue(g.get("title"), Text.class)),
                     0, g.get("max").asInt()));
         }
         // The catalog lists the rules by criterion, then by id: the order findings of one severity and outcome take.
         List<String> criteria = ruleBase.criteria().stream().map(Criterion::id).toList();
+        // The checklist names every criterion in every answer.
+        ruleBase.criteria().forEach(c -> TextJson.known(c.title()));
         List<String> groupNames = scoreGroups.stream().map(ScoreGroup::group).toList();
         for (RuleMeta rule : ruleBase.rules()) {
             int scoreGroup = rule.outcome() == Outcome.MET && rule.severity() == Severity.PRIORITY
@@ -82,6 +87,13 @@ public class AssessmentService {
                     rule.remedy() == null ? null : explainer.compile(rule.remedy()),
                     rule.cites().stream().map(legal::cite).toList()));
         }
+        java.util.Set<String> deciding = new java.util.HashSet<>();
+        plans.forEach((id, plan) -> {
+            if (plan.scoreGroup >= 0 || plan.rule().holdsBack() || outOfScope(plan.rule().criterion(), plan.rule().outcome())) {
+                deciding.add(id);
+            }
+        });
+        decidesPath = deciding::contains;
     }
 
     /**
@@ -230,7 +242,12 @@ public class AssessmentService {
 
         // A province without a land border is out of scope and nothing else is decided (CRITERIA.md, verdict 1):
         // the project fact is simply not there for the other rules to match.
-        List<String> hits = s.province().landBorder() ? ruleBase.fire(s.province(), fact, s.params()) : ruleBase.fire(s.province());
+        // A round of the path to compliance needs only the rules that decide its verdict, score and remedies: the
+        // others (advice, criteria met without points) are matched but not fired.
+        List<String> hits = explain
+                ? (s.province().landBorder() ? ruleBase.fire(s.province(), fact, s.params()) : ruleBase.fire(s.province()))
+                : (s.province().landBorder() ? ruleBase.fireOnly(decidesPath, s.province(), fact, s.params())
+                        : ruleBase.fireOnly(decidesPath, s.province()));
 
         List<Plan> fired = new ArrayList<>(hits.size());
         for (String id : hits) {
@@ -254,6 +271,9 @@ public class AssessmentService {
         }
         return new Evaluation(fact, fired, List.copyOf(findings), breakdown, score, verdict(findings));
     }
+
+    private static final Text ALREADY_COMPLIES = TextJson.known(
+            Text.of("Dự án đã đáp ứng; không cần thay đổi.", "The project already complies; nothing needs to change."));
 
     /** Most remedies settle in one round; a fix can reveal a further need (a new state source needs the plan). */
     private static final int MAX_ROUNDS = 4;
@@ -280,7 +300,7 @@ public class AssessmentService {
         boolean reachable = e.verdict() == Verdict.COMPLIANT;
         Text note;
         if (first.verdict() == Verdict.COMPLIANT) {
-            note = Text.of("Dự án đã đáp ứng; không cần thay đổi.", "The project already complies; nothing needs to change.");
+            note = ALREADY_COMPLIES;
         } else if (reachable) {
             note = Text.of("Với " + applied.size() + " thay đổi trên, đánh giá lại theo cùng bộ quy tắc cho kết quả ĐÁP ỨNG.",
                     "With the " + applied.size() + " changes above, re-assessment by the same rules gives COMPLIANT.");
@@ -385,8 +405,13 @@ public class AssessmentService {
         return List.copyOf(out);
     }
 
+    /** A finding of this criterion and outcome puts the project out of scope (CRITERIA.md, verdict 1). */
+    private static boolean outOfScope(String criterion, Outcome outcome) {
+        return criterion.equals("SCOPE-1") && outcome == Outcome.NOT_MET;
+    }
+
     static Verdict verdict(List<Finding> findings) {
-        if (findings.stream().anyMatch(f -> f.criterion().equals("SCOPE-1") && f.outcome() == Outcome.NOT_MET)) {
+        if (findings.stream().anyMatch(f -> outOfScope(f.criterion(), f.outcome()))) {
             return Verdict.OUT_OF_SCOPE;
         }
         if (findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKING && f.outcome() == Outcome.NOT_MET)) {

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.phendau.common.Json;
 import vn.phendau.common.Text;
+import vn.phendau.common.TextJson;
 
 /**
  * Fills a rule's text with the project's own values: "{investment.totalVnd|vnd}" becomes "95 tỷ đồng" in
@@ -109,6 +110,10 @@ public class Explainer {
             // Room for the literal text and the values, so that the text is rarely copied to grow.
             this.viSize = text.vi().length() + 128;
             this.enSize = text.en().length() + 128;
+            if (vi == null && en == null) {
+                // The same in every answer: written from bytes encoded once.
+                TextJson.known(text);
+            }
         }
 
         /** The text in both languages; a text without placeholders is itself, not a copy. */
