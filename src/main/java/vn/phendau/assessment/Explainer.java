@@ -100,16 +100,10 @@ public class Explainer {
         private final Part[] vi;
         private final Part[] en;
 
-        private final int viSize;
-        private final int enSize;
-
         private Template(Text text, Part[] vi, Part[] en) {
             this.text = text;
             this.vi = vi;
             this.en = en;
-            // Room for the literal text and the values, so that the text is rarely copied to grow.
-            this.viSize = text.vi().length() + 128;
-            this.enSize = text.en().length() + 128;
             if (vi == null && en == null) {
                 // The same in every answer: written from bytes encoded once.
                 TextJson.known(text);
@@ -126,17 +120,22 @@ public class Explainer {
             if (vi == null && en == null) {
                 return text;
             }
-            return Text.of(vi == null ? text.vi() : fill(vi, viSize, values, true),
-                    en == null ? text.en() : fill(en, enSize, values, false));
+            return Text.of(vi == null ? text.vi() : fill(vi, values, true),
+                    en == null ? text.en() : fill(en, values, false));
         }
     }
 
-    private static String fill(Part[] parts, int size, Values values, boolean vi) {
-        StringBuilder out = new StringBuilder(size);
-        for (Part part : parts) {
-            out.append(part.literal() != null ? part.literal() : values.text(part, vi));
+    /**
+     * The parts joined: String.join sizes the text once, in the coding its parts need, where a StringBuilder would
+     * start in Latin-1, grow to two bytes a character at the first Vietnamese letter, then be copied into the String.
+     */
+    private static String fill(Part[] parts, Values values, boolean vi) {
+        String[] pieces = new String[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Part part = parts[i];
+            pieces[i] = part.literal() != null ? part.literal() : values.text(part, vi);
         }
-        return out.toString();
+        return String.join("", pieces);
     }
 
     /** The parts of a template, or null when it has no placeholder. */
