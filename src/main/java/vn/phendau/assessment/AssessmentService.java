@@ -183,7 +183,7 @@ public class AssessmentService {
     /** @param source the proposal's JSON as it was read and validated (it names the fields a finding shows), or null. */
     public Assessment assess(ProjectProposal p, JsonNode source) {
         Setting s = setting(p);
-        Evaluation e = evaluate(p, source, s, true);
+        Evaluation e = evaluate(p, source, s, true, null);
         Assessment.PathToCompliance path = pathToCompliance(p, s, e);
         return new Assessment(assessmentId(), p.id(), p.name(), e.verdict(),
                 summary(e.verdict(), e.findings(), e.score(), s.match()), e.score(), e.breakdown(),
@@ -235,19 +235,18 @@ public class AssessmentService {
     /**
      * @param explain whether findings are said in words, with evidence and citations; the rounds of a path to
      *                compliance need only which rules fired and their remedies' changes.
+     * @param only    the rules to fire (by id), or null for all: a round of the path to compliance needs only those
+     *                that decide its verdict, score and remedies ({@link #decidesPath}); the others are matched but
+     *                not fired.
      */
-    private Evaluation evaluate(ProjectProposal p, JsonNode source, Setting s, boolean explain) {
+    private Evaluation evaluate(ProjectProposal p, JsonNode source, Setting s, boolean explain, java.util.function.Predicate<String> only) {
         ProjectGroup derived = groups.derive(p.investment().totalVnd(), p.sector(), s.law());
         Project fact = facts.build(p, s.date(), s.match(), s.law(), derived);
 
         // A province without a land border is out of scope and nothing else is decided (CRITERIA.md, verdict 1):
         // the project fact is simply not there for the other rules to match.
-        // A round of the path to compliance needs only the rules that decide its verdict, score and remedies: the
-        // others (advice, criteria met without points) are matched but not fired.
-        List<String> hits = explain
-                ? (s.province().landBorder() ? ruleBase.fire(s.province(), fact, s.params()) : ruleBase.fire(s.province()))
-                : (s.province().landBorder() ? ruleBase.fireOnly(decidesPath, s.province(), fact, s.params())
-                        : ruleBase.fireOnly(decidesPath, s.province()));
+        Object[] given = s.province().landBorder() ? new Object[] {s.province(), fact, s.params()} : new Object[] {s.province()};
+        List<String> hits = only == null ? ruleBase.fire(given) : ruleBase.fireOnly(only, given);
 
         List<Plan> fired = new ArrayList<>(hits.size());
         for (String id : hits) {
@@ -294,7 +293,7 @@ public class AssessmentService {
             copy = Changes.apply(copy, fresh);
             applied.addAll(fresh);
             rounds++;
-            e = evaluate(copy, null, setting.holdsFor(copy) ? setting : setting(copy), false);
+            e = evaluate(copy, null, setting.holdsFor(copy) ? setting : setting(copy), false, decidesPath);
         }
         List<Finding> remaining = e.findings().stream().filter(AssessmentService::holdsBack).toList();
         boolean reachable = e.verdict() == Verdict.COMPLIANT;

@@ -65,8 +65,11 @@ public class Explainer {
     /** The slot of each distinct placeholder ("name|format"), numbered as templates are parsed. */
     private final Map<String, Integer> slots = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final java.util.concurrent.atomic.AtomicInteger nextSlot = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Distinct even when lists parse their portfolio texts on several threads at once. */
     private int slot(String name, String format) {
-        return slots.computeIfAbsent(name + "|" + format, k -> slots.size());
+        return slots.computeIfAbsent(name + "|" + format, k -> nextSlot.getAndIncrement());
     }
 
     /**
@@ -75,7 +78,7 @@ public class Explainer {
      */
     public final class Values {
         private final Function<String, Object> source;
-        private String[] formatted = new String[slots.size() * 2];
+        private String[] formatted = new String[nextSlot.get() * 2];
 
         public Values(Function<String, Object> source) {
             this.source = source;
@@ -84,7 +87,7 @@ public class Explainer {
         String text(Part part, boolean vi) {
             int i = part.slot() * 2 + (vi ? 0 : 1);
             if (i >= formatted.length) {
-                formatted = java.util.Arrays.copyOf(formatted, Math.max(i + 2, slots.size() * 2));
+                formatted = java.util.Arrays.copyOf(formatted, Math.max(i + 2, nextSlot.get() * 2));
             }
             String s = formatted[i];
             if (s == null) {
