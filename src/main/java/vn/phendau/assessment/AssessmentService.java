@@ -21,6 +21,7 @@ import vn.phendau.assessment.Assessment.ProvinceView;
 import vn.phendau.assessment.Assessment.ScoreGroup;
 import vn.phendau.common.Json;
 import vn.phendau.common.Text;
+import vn.phendau.common.TextJson;
 import vn.phendau.legal.Citation;
 import vn.phendau.legal.LegalText;
 import vn.phendau.proposal.ProjectGroup;
@@ -53,6 +54,10 @@ public class AssessmentService {
     private final LegalText legal;
     private final List<ScoreGroup> scoreGroups = new ArrayList<>();
     private final Map<String, Plan> plans = new HashMap<>();
+    private final Explainer explainer;
+    private final int checklistSize;
+    /** The rules whose findings make a verdict, a score or a remedy: what a round of the path to compliance reads. */
+    private final java.util.function.Predicate<String> decidesPath;
     private final Clock clock;
 
     public AssessmentService(RuleBase ruleBase, Provinces provinces, ProjectGroups groups, ParameterTable parameters,
@@ -63,25 +68,99 @@ public class AssessmentService {
         this.parameters = parameters;
         this.facts = facts;
         this.legal = legal;
+        this.explainer = explainer;
+        this.checklistSize = ruleBase.criteria().size();
         this.clock = Clock.system(VIET_NAM);
         for (JsonNode g : Json.resource("reference/scoring.json").get("groups")) {
-            scoreGroups.add(new ScoreGroup(g.get("group").asText(), Json.MAPPER.convertValue(g.get("title"), Text.class),
+            scoreGroups.add(new ScoreGroup(g.get("group").asText(), TextJson.known(Json.MAPPER.convertValue(g.get("title"), Text.class)),
                     0, g.get("max").asInt()));
         }
         // The catalog lists the rules by criterion, then by id: the order findings of one severity and outcome take.
+        List<String> criteria = ruleBase.criteria().stream().map(Criterion::id).toList();
+        // The checklist names every criterion in every answer.
+        ruleBase.criteria().forEach(c -> TextJson.known(c.title()));
+        List<String> groupNames = scoreGroups.stream().map(ScoreGroup::group).toList();
         for (RuleMeta rule : ruleBase.rules()) {
-            plans.put(rule.id(), new Plan(rule, plans.size(), explainer.compile(rule.title()), explainer.compile(rule.explanation()),
+            int scoreGroup = rule.outcome() == Outcome.MET && rule.severity() == Severity.PRIORITY
+                    ? groupNames.indexOf(ruleBase.criterion(rule.criterion()).orElseThrow().scoreGroup()) : -1;
+            plans.put(rule.id(), new Plan(rule, plans.size(), criteria.indexOf(rule.criterion()), scoreGroup, explainer.compile(rule.title()), explainer.compile(rule.explanation()),
                     rule.remedy() == null ? null : explainer.compile(rule.remedy()),
                     rule.cites().stream().map(legal::cite).toList()));
         }
+        java.util.Set<String> deciding = new java.util.HashSet<>();
+        plans.forEach((id, plan) -> {
+            if (plan.scoreGroup >= 0 || plan.rule().holdsBack() || outOfScope(plan.rule().criterion(), plan.rule().outcome())) {
+                deciding.add(id);
+            }
+        });
+        decidesPath = deciding::contains;
     }
 
     /**
      * What is known of a rule before any proposal is: its texts parsed, the paragraphs it quotes, and its place
      * in the catalog. Nothing of a proposal is kept here.
      */
-    private record Plan(RuleMeta rule, int rank, Explainer.Template title, Explainer.Template explanation,
-                        Explainer.Template remedy, List<Citation> cites) {
+    private static final class Plan {
+        private final RuleMeta rule;
+        private final int rank;
+        /** The criterion's place in the checklist. */
+        private final int criterion;
+        /** The score group the rule's points count in, or -1 when it earns none (not a priority criterion met). */
+        private final int scoreGroup;
+        private final Explainer.Template title;
+        private final Explainer.Template explanation;
+        private final Explainer.Template remedy;
+        private final List<Citation> cites;
+        /** The citations on the last day asked for: the provisions in force change rarely, the day of assessments too. */
+        private volatile Cited cited;
+
+        private record Cited(LocalDate day, List<Citation> citations) {
+        }
+
+        Plan(RuleMeta rule, int rank, int criterion, int scoreGroup, Explainer.Template title, Explainer.Template explanation, Explainer.Template remedy,
+             List<Citation> cites) {
+            this.rule = rule;
+            this.rank = rank;
+            this.criterion = criterion;
+            this.scoreGroup = scoreGroup;
+            this.title = title;
+            this.explanation = explanation;
+            this.remedy = remedy;
+            this.cites = cites;
+        }
+
+        RuleMeta rule() {
+            return rule;
+        }
+
+        Explainer.Template title() {
+            return title;
+        }
+
+        Explainer.Template explanation() {
+            return explanation;
+        }
+
+        Explainer.Template remedy() {
+            return remedy;
+        }
+
+        /** The paragraphs the rule quotes, then each provision it names in the version in force on the day. */
+        List<Citation> citations(LocalDate day, LegalText legal) {
+            if (rule.laws().isEmpty()) {
+                return cites;
+            }
+            Cited c = cited;
+            if (c == null || !c.day().equals(day)) {
+                List<Citation> all = new ArrayList<>(cites);
+                for (String key : rule.laws()) {
+                    all.add(legal.citeProvision(key, day));
+                }
+                c = new Cited(day, List.copyOf(all));
+                cited = c;
+            }
+            return c.citations();
+        }
 
         /** Severity, then what is wrong before what is unknown before what passed, then the catalog's order. */
         int order() {
@@ -113,16 +192,27 @@ public class AssessmentService {
      */
     public Assessment assess(ProjectProposal p, JsonNode source, Detail detail) {
         Setting s = setting(p);
-        Evaluation e = evaluate(p, source, s, detail == Detail.SUMMARY ? Words.TITLES : Words.ALL);
+        Evaluation e = evaluate(p, source, s, detail == Detail.SUMMARY ? Words.TITLES : Words.ALL, null);
         Assessment.PathToCompliance path = detail == Detail.FULL ? pathToCompliance(p, s, e) : null;
-        return new Assessment(UUID.randomUUID().toString(), p.id(), p.name(), e.verdict(),
+        return new Assessment(assessmentId(), p.id(), p.name(), e.verdict(),
                 summary(e.verdict(), e.findings(), e.score(), s.match()), e.score(), e.breakdown(),
                 new ProvinceView(p.location().province(), s.match().province().name(), s.match().formerly(),
                         s.match().province().neighbours(), s.match().province().landBorder()),
                 new GroupView(e.fact().group().name(), e.fact().derivedGroup().name(), p.investment().projectGroup() == null ? null
                         : p.investment().projectGroup().name(), groups.fieldClass(p.sector()), s.law().name(), e.fact().groupLimitYears()),
-                e.findings(), checklist(e.findings()), new Assessment.Ruleset(ruleBase.version(), ruleBase.fingerprint()),
+                e.findings(), checklist(e.fired(), e.findings()), new Assessment.Ruleset(ruleBase.version(), ruleBase.fingerprint()),
                 path, s.date(), Instant.now(clock));
+    }
+
+    /**
+     * A random (version 4) UUID, as UUID.randomUUID gives, but drawn from the thread's own generator: the id must be
+     * unique, not secret, and SecureRandom, shared by every thread, was a point of contention under load.
+     */
+    static String assessmentId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /**
@@ -148,7 +238,7 @@ public class AssessmentService {
     }
 
     /** What the rules say of one proposal: the part an assessment and each step of its path to compliance share. */
-    private record Evaluation(Project fact, List<Finding> findings, List<ScoreGroup> breakdown, int score, Verdict verdict) {
+    private record Evaluation(Project fact, List<Plan> fired, List<Finding> findings, List<ScoreGroup> breakdown, int score, Verdict verdict) {
     }
 
     /**
@@ -157,13 +247,19 @@ public class AssessmentService {
      */
     private enum Words { ALL, TITLES, NONE }
 
-    private Evaluation evaluate(ProjectProposal p, JsonNode source, Setting s, Words words) {
+    /**
+     * @param only the rules to fire (by id), or null for all: a round of the path to compliance needs only those
+     *             that decide its verdict, score and remedies ({@link #decidesPath}); the others are matched but
+     *             not fired.
+     */
+    private Evaluation evaluate(ProjectProposal p, JsonNode source, Setting s, Words words, java.util.function.Predicate<String> only) {
         ProjectGroup derived = groups.derive(p.investment().totalVnd(), p.sector(), s.law());
         Project fact = facts.build(p, s.date(), s.match(), s.law(), derived);
 
         // A province without a land border is out of scope and nothing else is decided (CRITERIA.md, verdict 1):
         // the project fact is simply not there for the other rules to match.
-        List<String> hits = s.province().landBorder() ? ruleBase.fire(s.province(), fact, s.params()) : ruleBase.fire(s.province());
+        Object[] given = s.province().landBorder() ? new Object[] {s.province(), fact, s.params()} : new Object[] {s.province()};
+        List<String> hits = only == null ? ruleBase.fire(given) : ruleBase.fireOnly(only, given);
 
         List<Plan> fired = new ArrayList<>(hits.size());
         for (String id : hits) {
@@ -175,14 +271,21 @@ public class AssessmentService {
         }
         fired.sort(Comparator.comparingInt(Plan::order));
         Subject subject = new Subject(p, source, fact, s.context());
+        Explainer.Values values = words == Words.NONE ? null : explainer.new Values(subject::value);
         List<Finding> findings = new ArrayList<>(fired.size());
         for (Plan plan : fired) {
-            findings.add(finding(plan, subject, s.date(), words));
+            findings.add(finding(plan, subject, values, s.date(), words));
         }
-        List<ScoreGroup> breakdown = score(findings);
-        int score = breakdown.stream().mapToInt(ScoreGroup::points).sum();
-        return new Evaluation(fact, List.copyOf(findings), breakdown, score, verdict(findings));
+        List<ScoreGroup> breakdown = score(fired);
+        int score = 0;
+        for (ScoreGroup g : breakdown) {
+            score += g.points();
+        }
+        return new Evaluation(fact, fired, List.copyOf(findings), breakdown, score, verdict(findings));
     }
+
+    private static final Text ALREADY_COMPLIES = TextJson.known(
+            Text.of("Dự án đã đáp ứng; không cần thay đổi.", "The project already complies; nothing needs to change."));
 
     /** Most remedies settle in one round; a fix can reveal a further need (a new state source needs the plan). */
     private static final int MAX_ROUNDS = 4;
@@ -203,13 +306,13 @@ public class AssessmentService {
             copy = Changes.apply(copy, fresh);
             applied.addAll(fresh);
             rounds++;
-            e = evaluate(copy, null, setting.holdsFor(copy) ? setting : setting(copy), Words.NONE);
+            e = evaluate(copy, null, setting.holdsFor(copy) ? setting : setting(copy), Words.NONE, decidesPath);
         }
         List<Finding> remaining = e.findings().stream().filter(AssessmentService::holdsBack).toList();
         boolean reachable = e.verdict() == Verdict.COMPLIANT;
         Text note;
         if (first.verdict() == Verdict.COMPLIANT) {
-            note = Text.of("Dự án đã đáp ứng; không cần thay đổi.", "The project already complies; nothing needs to change.");
+            note = ALREADY_COMPLIES;
         } else if (reachable) {
             note = Text.of("Với " + applied.size() + " thay đổi trên, đánh giá lại theo cùng bộ quy tắc cho kết quả ĐÁP ỨNG.",
                     "With the " + applied.size() + " changes above, re-assessment by the same rules gives COMPLIANT.");
@@ -225,7 +328,7 @@ public class AssessmentService {
     }
 
     private Map<String, Object> context(Provinces.Match match, LocalDate date, ProjectGroups.Law law, Parameters params) {
-        Map<String, Object> context = new HashMap<>();
+        Map<String, Object> context = new HashMap<>(32);
         String place = provinces.nameOn(match, date);
         context.put("province", place);
         context.put("provinceKind", provinces.isCity(place) ? Text.of("thành phố", "city") : Text.of("tỉnh", "province"));
@@ -233,24 +336,42 @@ public class AssessmentService {
         context.put("currentProvince", match.province().name());
         context.put("law", law.name());
         context.put("capitalAllocationArticle", law.capitalAllocationArticle());
-        for (RecordComponent c : Parameters.class.getRecordComponents()) {
-            try {
-                context.put(c.getName(), c.getAccessor().invoke(params));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        context.putAll(parameterValues(params));
         return context;
     }
 
-    private Finding finding(Plan plan, Subject subject, LocalDate date, Words words) {
+    /** The parameters by name, read once per period's parameters rather than by reflection for every assessment. */
+    private volatile ParameterValues parameterValues;
+
+    private record ParameterValues(Parameters params, Map<String, Object> values) {
+    }
+
+    private Map<String, Object> parameterValues(Parameters params) {
+        ParameterValues known = parameterValues;
+        if (known == null || known.params() != params) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (RecordComponent c : Parameters.class.getRecordComponents()) {
+                try {
+                    values.put(c.getName(), c.getAccessor().invoke(params));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            known = new ParameterValues(params, values);
+            parameterValues = known;
+        }
+        return known.values();
+    }
+
+    /** @param values the subject's values for the finding's texts, or null when it is said in no words (NONE). */
+    private Finding finding(Plan plan, Subject subject, Explainer.Values values, LocalDate date, Words words) {
         RuleMeta rule = plan.rule();
         if (words != Words.ALL) {
             // fixableByChange as the full finding has it: one change per fix.
             Finding.Remedy remedy = !rule.holdsBack() ? null : new Finding.Remedy(null,
                     words == Words.NONE ? changes(rule, subject) : List.of(), !rule.fixes().isEmpty(), null);
             return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
-                    words == Words.TITLES ? plan.title().render(subject::value) : null, null, List.of(), Map.of(), List.of(), remedy);
+                    words == Words.TITLES ? plan.title().render(values) : null, null, List.of(), Map.of(), List.of(), remedy);
         }
         Map<String, Object> evidence = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -262,20 +383,14 @@ public class AssessmentService {
                 }
             }
         }
-        List<Citation> citations = plan.cites();
-        if (!rule.laws().isEmpty()) {
-            citations = new ArrayList<>(citations);
-            for (String key : rule.laws()) {
-                citations.add(legal.citeProvision(key, date));
-            }
-        }
+        List<Citation> citations = plan.citations(date, legal);
         Finding.Remedy remedy = null;
         if (rule.holdsBack()) {
             List<Finding.Change> changes = changes(rule, subject);
-            remedy = new Finding.Remedy(plan.remedy().render(subject::value), changes, !changes.isEmpty(), citations.get(0));
+            remedy = new Finding.Remedy(plan.remedy().render(values), changes, !changes.isEmpty(), citations.get(0));
         }
         return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
-                plan.title().render(subject::value), plan.explanation().render(subject::value),
+                plan.title().render(values), plan.explanation().render(values),
                 citations, evidence, missing, remedy);
     }
 
@@ -289,21 +404,28 @@ public class AssessmentService {
     }
 
     /** Points of the priority criteria met, per group, capped at the group's maximum. */
-    private List<ScoreGroup> score(List<Finding> findings) {
-        Map<String, Integer> sums = new HashMap<>();
-        for (Finding f : findings) {
-            if (f.outcome() == Outcome.MET && f.severity() == Severity.PRIORITY) {
-                String group = ruleBase.criterion(f.criterion()).orElseThrow().scoreGroup();
-                sums.merge(group, f.points(), Integer::sum);
+    private List<ScoreGroup> score(List<Plan> fired) {
+        int[] sums = new int[scoreGroups.size()];
+        for (Plan plan : fired) {
+            if (plan.scoreGroup >= 0) {
+                sums[plan.scoreGroup] += plan.rule().points();
             }
         }
-        return scoreGroups.stream()
-                .map(g -> new ScoreGroup(g.group(), g.title(), Math.min(g.max(), sums.getOrDefault(g.group(), 0)), g.max()))
-                .toList();
+        List<ScoreGroup> out = new ArrayList<>(sums.length);
+        for (int i = 0; i < sums.length; i++) {
+            ScoreGroup g = scoreGroups.get(i);
+            out.add(new ScoreGroup(g.group(), g.title(), Math.min(g.max(), sums[i]), g.max()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A finding of this criterion and outcome puts the project out of scope (CRITERIA.md, verdict 1). */
+    private static boolean outOfScope(String criterion, Outcome outcome) {
+        return criterion.equals("SCOPE-1") && outcome == Outcome.NOT_MET;
     }
 
     static Verdict verdict(List<Finding> findings) {
-        if (findings.stream().anyMatch(f -> f.criterion().equals("SCOPE-1") && f.outcome() == Outcome.NOT_MET)) {
+        if (findings.stream().anyMatch(f -> outOfScope(f.criterion(), f.outcome()))) {
             return Verdict.OUT_OF_SCOPE;
         }
         if (findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKING && f.outcome() == Outcome.NOT_MET)) {
@@ -321,15 +443,20 @@ public class AssessmentService {
     }
 
     /** Every criterion once: the outcome of its most serious finding, or NOT_APPLICABLE when no rule fired. */
-    private List<ChecklistItem> checklist(List<Finding> findings) {
-        Map<String, Finding> worst = new HashMap<>();
-        for (Finding f : findings) {
+    private List<ChecklistItem> checklist(List<Plan> fired, List<Finding> findings) {
+        Finding[] worst = new Finding[checklistSize];
+        for (int i = 0; i < findings.size(); i++) {
             // The first of equally serious findings stands: only its outcome and severity are shown.
-            worst.merge(f.criterion(), f, (a, b) -> seriousness(b) < seriousness(a) ? b : a);
+            int c = fired.get(i).criterion;
+            Finding f = findings.get(i);
+            if (worst[c] == null || seriousness(f) < seriousness(worst[c])) {
+                worst[c] = f;
+            }
         }
-        List<ChecklistItem> out = new ArrayList<>();
+        List<ChecklistItem> out = new ArrayList<>(checklistSize);
+        int i = 0;
         for (Criterion c : ruleBase.criteria()) {
-            Finding w = worst.get(c.id());
+            Finding w = worst[i++];
             out.add(w == null ? new ChecklistItem(c.id(), c.title(), Outcome.NOT_APPLICABLE, null)
                     : new ChecklistItem(c.id(), c.title(), w.outcome(), w.severity()));
         }

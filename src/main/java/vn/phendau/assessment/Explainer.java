@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.phendau.common.Json;
 import vn.phendau.common.Text;
+import vn.phendau.common.TextJson;
 
 /**
  * Fills a rule's text with the project's own values: "{investment.totalVnd|vnd}" becomes "95 tỷ đồng" in
@@ -54,8 +55,47 @@ public class Explainer {
         return new Template(template, parse(template.vi()), parse(template.en()));
     }
 
-    /** One part of a template: literal text, or a {name|format} placeholder. */
-    private record Part(String literal, String name, String format) {
+    /**
+     * One part of a template: literal text, or a {name|format} placeholder. Every placeholder of the same name and
+     * format has the same slot, whatever template it is in: a value is formatted once per subject (see {@link Values}).
+     */
+    private record Part(String literal, String name, String format, int slot) {
+    }
+
+    /** The slot of each distinct placeholder ("name|format"), numbered as templates are parsed. */
+    private final Map<String, Integer> slots = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.concurrent.atomic.AtomicInteger nextSlot = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Distinct even when lists parse their portfolio texts on several threads at once. */
+    private int slot(String name, String format) {
+        return slots.computeIfAbsent(name + "|" + format, k -> nextSlot.getAndIncrement());
+    }
+
+    /**
+     * One subject's values, each formatted at most once per language: the texts of an assessment's findings name
+     * the same few values ({sector}, {features}, {province}) again and again.
+     */
+    public final class Values {
+        private final Function<String, Object> source;
+        private String[] formatted = new String[nextSlot.get() * 2];
+
+        public Values(Function<String, Object> source) {
+            this.source = source;
+        }
+
+        String text(Part part, boolean vi) {
+            int i = part.slot() * 2 + (vi ? 0 : 1);
+            if (i >= formatted.length) {
+                formatted = java.util.Arrays.copyOf(formatted, Math.max(i + 2, nextSlot.get() * 2));
+            }
+            String s = formatted[i];
+            if (s == null) {
+                s = format(source.apply(part.name()), part.format(), vi);
+                formatted[i] = s;
+            }
+            return s;
+        }
     }
 
     public final class Template {
@@ -63,53 +103,61 @@ public class Explainer {
         private final Part[] vi;
         private final Part[] en;
 
-        private final int viSize;
-        private final int enSize;
-
         private Template(Text text, Part[] vi, Part[] en) {
             this.text = text;
             this.vi = vi;
             this.en = en;
-            // Room for the literal text and the values, so that the text is rarely copied to grow.
-            this.viSize = text.vi().length() + 128;
-            this.enSize = text.en().length() + 128;
+            if (vi == null && en == null) {
+                // The same in every answer: written from bytes encoded once.
+                TextJson.known(text);
+            }
         }
 
         /** The text in both languages; a text without placeholders is itself, not a copy. */
         public Text render(Function<String, Object> values) {
+            return render(new Values(values));
+        }
+
+        /** The text in both languages, with the subject's values formatted once for all of its texts. */
+        public Text render(Values values) {
             if (vi == null && en == null) {
                 return text;
             }
-            return Text.of(vi == null ? text.vi() : fill(vi, viSize, values, true),
-                    en == null ? text.en() : fill(en, enSize, values, false));
+            return Text.of(vi == null ? text.vi() : fill(vi, values, true),
+                    en == null ? text.en() : fill(en, values, false));
         }
     }
 
-    private String fill(Part[] parts, int size, Function<String, Object> values, boolean vi) {
-        StringBuilder out = new StringBuilder(size);
-        for (Part part : parts) {
-            out.append(part.literal() != null ? part.literal() : format(values.apply(part.name()), part.format(), vi));
+    /**
+     * The parts joined: String.join sizes the text once, in the coding its parts need, where a StringBuilder would
+     * start in Latin-1, grow to two bytes a character at the first Vietnamese letter, then be copied into the String.
+     */
+    private static String fill(Part[] parts, Values values, boolean vi) {
+        String[] pieces = new String[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Part part = parts[i];
+            pieces[i] = part.literal() != null ? part.literal() : values.text(part, vi);
         }
-        return out.toString();
+        return String.join("", pieces);
     }
 
     /** The parts of a template, or null when it has no placeholder. */
-    private static Part[] parse(String template) {
+    private Part[] parse(String template) {
         List<Part> parts = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(template);
         int at = 0;
         while (m.find()) {
             if (m.start() > at) {
-                parts.add(new Part(template.substring(at, m.start()), null, null));
+                parts.add(new Part(template.substring(at, m.start()), null, null, -1));
             }
-            parts.add(new Part(null, m.group(1), m.group(2)));
+            parts.add(new Part(null, m.group(1), m.group(2), slot(m.group(1), m.group(2))));
             at = m.end();
         }
         if (at == 0) {
             return null;
         }
         if (at < template.length()) {
-            parts.add(new Part(template.substring(at), null, null));
+            parts.add(new Part(template.substring(at), null, null, -1));
         }
         return parts.toArray(Part[]::new);
     }

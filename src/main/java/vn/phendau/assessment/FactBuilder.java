@@ -41,13 +41,31 @@ public class FactBuilder {
         var ben = p.beneficiaries() == null ? new ProjectProposal.Beneficiaries(null, null, null, null) : p.beneficiaries();
         List<FundingSource> sources = inv.sources() == null ? List.of() : inv.sources();
         long total = inv.totalVnd();
-        long sum = sources.stream().mapToLong(FundingSource::amountVnd).sum();
-        long secured = sources.stream().filter(s -> Boolean.TRUE.equals(s.secured())).mapToLong(FundingSource::amountVnd).sum();
-        long leveraged = sources.stream().filter(s -> s.type().isLeveraged()).mapToLong(FundingSource::amountVnd).sum();
+        // One pass over the sources for every sum and flag the rules read.
+        long sum = 0;
+        long secured = 0;
+        long leveraged = 0;
+        int securedUnknown = 0;
+        boolean stateFunded = false;
+        boolean foreignDirect = false;
+        boolean nationalTargetProgram = false;
+        for (FundingSource s : sources) {
+            sum += s.amountVnd();
+            if (Boolean.TRUE.equals(s.secured())) {
+                secured += s.amountVnd();
+            } else if (s.secured() == null) {
+                securedUnknown++;
+            }
+            if (s.type().isLeveraged()) {
+                leveraged += s.amountVnd();
+            }
+            stateFunded |= s.type().isState();
+            foreignDirect |= s.type() == FundingType.FOREIGN_DIRECT;
+            nationalTargetProgram |= s.type() == FundingType.NATIONAL_TARGET_PROGRAM;
+        }
         Integer duration = p.schedule() == null || p.schedule().startYear() == null || p.schedule().endYear() == null
                 ? null : p.schedule().endYear() - p.schedule().startYear() + 1;
         ProjectGroup group = inv.projectGroup() != null ? inv.projectGroup() : derivedGroup;
-        String zone = loc.borderEconomicZone() == null ? "" : VietnameseText.fold(loc.borderEconomicZone());
         // A former province that had no land border has no border communes, whatever the flags say (SCOPE-2).
         boolean formerWithoutBorder = province.formerly() != null && !province.formerHadLandBorder();
         String justification = p.urgency() == null || p.urgency().justification() == null ? "" : p.urgency().justification().strip();
@@ -63,20 +81,20 @@ public class FactBuilder {
                         .filter(c -> Boolean.TRUE.equals(c.borderCommune())).map(Commune::name).toList(),
                 formerWithoutBorder,
                 loc.inBorderBelt(), loc.inDefenseEconomicZone(),
-                !zone.isEmpty() && keyZones.stream().anyMatch(zone::contains),
+                isKeyZone(loc.borderEconomicZone()),
                 ds.defenseOpinion(), ds.securityOpinion(), ds.foreignAffairsOpinion(),
                 ds.dualUse(), ds.dualUseDescription() != null && !ds.dualUseDescription().isBlank(),
                 ds.affectsBorderLineOrMarkers(), ds.involvesStateSecrets(),
-                Boolean.TRUE.equals(inv.foreignInvestor()) || has(sources, FundingType.FOREIGN_DIRECT),
+                Boolean.TRUE.equals(inv.foreignInvestor()) || foreignDirect,
                 plan.inProvincialPlan(), plan.provincialPlanRef() != null && !plan.provincialPlanRef().isBlank(),
                 plan.consistentWithSectoralPlans(), plan.consistentWithConstructionPlan(), plan.inBorderGatePlan(),
                 plan.inMediumTermInvestmentPlan(),
-                total, !sources.isEmpty(), sources.stream().anyMatch(s -> s.type().isState()),
+                total, !sources.isEmpty(), stateFunded,
                 sum, sources.isEmpty() ? 0 : Math.abs(sum - total) / (double) total,
                 secured / (double) total,
-                (int) sources.stream().filter(s -> s.secured() == null).count(),
+                securedUnknown,
                 leveraged / (double) total,
-                has(sources, FundingType.NATIONAL_TARGET_PROGRAM),
+                nationalTargetProgram,
                 p.urgency() == null ? null : p.urgency().level(),
                 justification.codePointCount(0, justification.length()),
                 ben.population(), ben.ethnicMinorityHouseholds(), ben.poorHouseholds(), ben.jobsCreated(),
@@ -110,7 +128,25 @@ public class FactBuilder {
                 b.poorHouseholds() == null ? 0 : b.poorHouseholds());
     }
 
-    private static boolean has(List<FundingSource> sources, FundingType type) {
-        return sources.stream().anyMatch(s -> s.type() == type);
+    /**
+     * Whether the zone a proposal names is one of the key zones. Folding the name (NFD and patterns) was a third of
+     * building the fact, and a service sees the same few zone names over and over: each is judged once. Bounded, as
+     * the names come from clients (the schema allows 200 characters).
+     */
+    private boolean isKeyZone(String name) {
+        if (name == null) {
+            return false;
+        }
+        Boolean known = keyZoneNames.get(name);
+        if (known == null) {
+            String zone = VietnameseText.fold(name);
+            known = !zone.isEmpty() && keyZones.stream().anyMatch(zone::contains);
+            if (keyZoneNames.size() < 4096) {
+                keyZoneNames.put(name, known);
+            }
+        }
+        return known;
     }
+
+    private final java.util.Map<String, Boolean> keyZoneNames = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -20,6 +20,17 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * Whether the generator writes JSON text, laid out and escaped as Jackson does by default, so that bytes encoded
+     * once can be written into it as they are. Not a buffer of tokens (valueToTree), which would keep them as one
+     * opaque value, nor a writer with its own layout or escapes.
+     */
+    public static boolean takesEncoded(com.fasterxml.jackson.core.JsonGenerator gen) {
+        return gen instanceof com.fasterxml.jackson.core.json.JsonGeneratorImpl && gen.getPrettyPrinter() == null
+                && gen.getCharacterEscapes() == null
+                && !gen.isEnabled(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+    }
+
     public static JsonNode resource(String path) {
         try {
             return MAPPER.readTree(Resources.bytes(path));

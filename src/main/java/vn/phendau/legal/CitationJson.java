@@ -3,7 +3,6 @@ package vn.phendau.legal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -40,9 +39,8 @@ final class CitationJson extends StdSerializer<Citation> {
 
     @Override
     public void serialize(Citation citation, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        if (gen.getPrettyPrinter() != null || gen.getCharacterEscapes() != null
-                || gen.isEnabled(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature())) {
-            // A writer that lays out or escapes text its own way gets the fields themselves.
+        if (!vn.phendau.common.Json.takesEncoded(gen)) {
+            // A writer that lays out or escapes text its own way, or a tree, gets the fields themselves.
             PLAIN.writerFor(Citation.class).writeValue(gen, citation);
             return;
         }

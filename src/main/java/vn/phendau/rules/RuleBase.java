@@ -153,12 +153,29 @@ public class RuleBase {
 
     /** Runs every rule over the facts in a clean session, reset when disposed: no state outlives one assessment. */
     public List<String> fire(Object... facts) {
+        return fire(null, facts);
+    }
+
+    /**
+     * Runs the rules over the facts, but only the consequences of the rules the filter accepts (by id): the others
+     * are matched but do not fire. No rule reads what another inserts, so the rules that fire are exactly those that
+     * would fire among all of them.
+     */
+    public List<String> fireOnly(java.util.function.Predicate<String> only, Object... facts) {
+        return fire(match -> only.test(match.getRule().getName()), facts);
+    }
+
+    private List<String> fire(org.kie.api.runtime.rule.AgendaFilter filter, Object[] facts) {
         KieSession session = loaded().sessions().newKieSession();
         try {
             for (Object f : facts) {
                 session.insert(f);
             }
-            session.fireAllRules();
+            if (filter == null) {
+                session.fireAllRules();
+            } else {
+                session.fireAllRules(filter);
+            }
             Collection<?> hits = session.getObjects(new ClassObjectFilter(Hit.class));
             return hits.stream().map(h -> ((Hit) h).ruleId()).toList();
         } finally {
