@@ -115,9 +115,31 @@ public final class RuleCompiler {
 
     static KieBase kieBase(Collection<KiePackage> packages, ClassLoader loader) {
         var base = org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase(
-                KieServices.Factory.get().newKieBaseConfiguration(null, loader));
+                KieServices.Factory.get().newKieBaseConfiguration(null, new NoDefaultPackage(loader)));
         base.addPackages(packages);
         return base;
+    }
+
+    /**
+     * The application's class loader, less the default package, which holds none of our classes. MVEL compiles each
+     * constraint on its first use, and tries every name it parses as a class, in the rule's package and then with
+     * each dot made a '$' ({@code vn$phendau$rules$province}): a name of the default package, which Quarkus's class
+     * loader looks for in every JAR that has files at its root, opening each again. That was most of the cost of the
+     * first assessments after start-up. A class name without a package is answered "not found" at once.
+     */
+    static final class NoDefaultPackage extends ClassLoader {
+
+        NoDefaultPackage(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.indexOf('.') < 0) {
+                throw new ClassNotFoundException(name);
+            }
+            return super.loadClass(name, resolve);
+        }
     }
 
     /**
