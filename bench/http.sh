@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-20s}
 PORT=${PORT:-18081}
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -XX:+UseSerialGC"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -Xms64m -XX:+UseSerialGC"}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 APP=${APP:-}   # another build's quarkus-app folder, e.g. the one before a change; else this one, built if needed
 if [ -z "$APP" ]; then source bench/build.sh; APP=target/quarkus-app; fi

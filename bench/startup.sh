@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 PORT=${PORT:-18080}
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -XX:+UseSerialGC"}   # as README.md runs the service
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -Xms64m -XX:+UseSerialGC"}   # as README.md runs the service
 APP=${APP:-}
 if [ -z "$APP" ]; then source bench/build.sh; APP=target/quarkus-app; fi
 times=()
