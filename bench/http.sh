@@ -8,11 +8,12 @@ cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-20s}
 PORT=${PORT:-18081}
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -XX:+UseSerialGC"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -Xms64m -XX:+UseSerialGC"}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-source bench/build.sh
+APP=${APP:-}   # another build's quarkus-app folder, e.g. the one before a change; else this one, built if needed
+if [ -z "$APP" ]; then source bench/build.sh; APP=target/quarkus-app; fi
 # shellcheck disable=SC2086
-java $JAVA_OPTS -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar > /tmp/phendau-http-bench.log 2>&1 &
+java $JAVA_OPTS -Dquarkus.http.port="$PORT" -jar "$APP/quarkus-run.jar" > /tmp/phendau-http-bench.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/q/health/ready" | grep -q UP; do sleep 0.2; done

@@ -2,19 +2,22 @@
 # Start-up to ready: launches the packaged service and times until /q/health/ready answers UP
 # (the rules load in the background while the service starts; ready means they are loaded). Median of RUNS runs.
 # Also the CPU time the JVM had used by then (user + system): a figure less swayed by other work on the machine.
+# Ready includes the warm-up over the samples (WarmUp); JAVA_OPTS="... -Dphendau.warm-up=false" leaves it out.
+# APP=/path/to/quarkus-app times another build (e.g. the one before a change), without building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 PORT=${PORT:-18080}
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -XX:+UseSerialGC"}   # as README.md runs the service
-source bench/build.sh
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -Xms64m -XX:+UseSerialGC"}   # as README.md runs the service
+APP=${APP:-}
+if [ -z "$APP" ]; then source bench/build.sh; APP=target/quarkus-app; fi
 times=()
 cpus=()
 tick=$(getconf CLK_TCK)
 for i in $(seq "$RUNS"); do
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar > /tmp/phendau-startup.log 2>&1 &
+  java $JAVA_OPTS -Dquarkus.http.port="$PORT" -jar "$APP/quarkus-run.jar" > /tmp/phendau-startup.log 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null | grep -q UP; do
     kill -0 "$pid" 2>/dev/null || { echo "service died"; cat /tmp/phendau-startup.log; exit 1; }
@@ -27,6 +30,7 @@ for i in $(seq "$RUNS"); do
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 cpu_sorted=($(printf '%s\n' "${cpus[@]}" | sort -n))
-grep -h 'rules loaded' /tmp/phendau-startup.log | sed 's/^.*INFO/last run:/' || true
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+grep -h 'rules loaded\|warmed up' /tmp/phendau-startup.log | sed 's/^.*INFO/last run:/' || true
 echo "runs (ms): ${times[*]}; CPU time to ready (ms): ${cpus[*]}, median ${cpu_sorted[$((RUNS / 2))]}"
 echo "start-up to ready, median of $RUNS: ${sorted[$((RUNS / 2))]} ms"

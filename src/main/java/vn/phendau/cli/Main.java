@@ -13,11 +13,12 @@ import vn.phendau.rules.RuleCompiler;
 public final class Main {
 
     /**
-     * What check mode changes before Quarkus starts: no HTTP port is opened, and the log keeps to warnings, on
-     * stderr, so that stdout holds the JSON answer alone.
+     * What check mode changes before Quarkus starts: no HTTP port is opened, no warm-up (the list itself warms the
+     * service up), and the log keeps to warnings, on stderr, so that stdout holds the JSON answer alone.
      */
     static final Map<String, String> CHECK_MODE = Map.of(
             "quarkus.http.host-enabled", "false",
+            "phendau.warm-up", "false",
             "quarkus.log.level", "WARN",
             "quarkus.log.console.stderr", "true");
 

@@ -1,8 +1,11 @@
 package vn.phendau.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +30,6 @@ import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import vn.phendau.common.Json;
-import vn.phendau.common.Resources;
 import vn.phendau.common.Text;
 import vn.phendau.legal.LegalText;
 
@@ -48,39 +50,50 @@ public class RuleBase {
     private static final List<String> REQUIRED = List.of("criterion", "outcome", "severity", "cites", "reads",
             "title_vi", "title_en", "explain_vi", "explain_en");
 
-    /** The compiled rules, their sessions and their catalog, once loaded. */
-    private record Loaded(KieSessionsPool sessions, Map<String, RuleMeta> rules) {
+    /** The compiled rules, their sessions, their catalog, the criteria and the rule set's name, once loaded. */
+    private record Loaded(KieSessionsPool sessions, Map<String, RuleMeta> rules, Map<String, Criterion> criteria,
+                          String version, String fingerprint) {
     }
 
     private final CompletableFuture<Loaded> loading;
-    private final Map<String, Criterion> criteria = new LinkedHashMap<>();
-    private final String version;
-    private final String fingerprint;
 
+    /**
+     * Takes over the rules that {@link RuleCompiler#preload()} started loading. Nothing of the rule set is read on
+     * the caller's thread (the service's main thread, while Quarkus starts): reading the files, the KieBase, the
+     * criteria and the catalog are all done on the loader's threads.
+     */
     public RuleBase(LegalText legal) {
-        JsonNode manifest = Json.resource("rules/ruleset.json");
-        version = manifest.get("version").asText();
-        List<String> drlFiles = strings(manifest.get("rules"));
-        List<String> dataFiles = strings(manifest.get("data"));
-        fingerprint = fingerprint(drlFiles, dataFiles);
-        for (JsonNode c : Json.resource("rules/criteria.json").get("criteria")) {
-            Criterion criterion = Json.MAPPER.convertValue(c, Criterion.class);
-            criteria.put(criterion.id(), criterion);
-        }
-        Map<String, String> sources = RuleCompiler.sources();
-        loading = RuleCompiler.loaded().thenApply(c -> {
-            Map<String, RuleMeta> rules = readCatalog(c.kieBase(), sources, legal);
-            if (!c.shipped()) {
-                LOG.warnf("%s is missing or was compiled from other DRL: the rules were compiled at start-up", RuleCompiler.COMPILED);
-            }
-            LOG.infof("%d rules loaded in %d ms (%s)", rules.size(), c.millis(), c.shipped() ? "compiled at build time" : "compiled at start-up");
-            return new Loaded(c.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2), rules);
-        });
+        loading = RuleCompiler.loaded(LaunchMode.current())
+                .thenApplyAsync(c -> {
+                    Loaded loaded = catalog(c, legal);
+                    if (!c.shipped()) {
+                        LOG.warnf("%s is missing, was compiled from other files, or is not used in dev mode: the rules were compiled at start-up",
+                                RuleCompiler.COMPILED);
+                    }
+                    LOG.infof("%d rules loaded in %d ms (%s)", loaded.rules().size(), (System.nanoTime() - c.started()) / 1_000_000,
+                            c.shipped() ? "compiled at build time" : "compiled at start-up");
+                    return loaded;
+                }, RuleCompiler::onLoaderThread);
         loading.whenComplete((loaded, failure) -> {
             if (failure != null) {
                 LOG.error("the rules could not be loaded", failure);
             }
         });
+    }
+
+    private static Loaded catalog(RuleCompiler.Compiled c, LegalText legal) {
+        Map<String, Criterion> criteria = new LinkedHashMap<>();
+        try {
+            for (JsonNode node : Json.MAPPER.readTree(c.sources().criteria()).get("criteria")) {
+                Criterion criterion = Json.MAPPER.convertValue(node, Criterion.class);
+                criteria.put(criterion.id(), criterion);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RuleCompiler.CRITERIA, e);
+        }
+        Map<String, RuleMeta> rules = readCatalog(c.kieBase(), c.sources().drl(), criteria, legal);
+        return new Loaded(c.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2), rules,
+                Collections.unmodifiableMap(criteria), c.sources().version(), c.sources().fingerprint());
     }
 
     /** Whether the rules are loaded and usable; false while they load, and if they could not be loaded. */
@@ -101,7 +114,8 @@ public class RuleBase {
         }
     }
 
-    private Map<String, RuleMeta> readCatalog(KieBase kieBase, Map<String, String> sources, LegalText legal) {
+    private static Map<String, RuleMeta> readCatalog(KieBase kieBase, Map<String, String> sources, Map<String, Criterion> criteria,
+                                                     LegalText legal) {
         Map<String, String[]> located = new LinkedHashMap<>();
         sources.forEach((file, text) -> {
             Matcher m = RULE_SOURCE.matcher(text);
@@ -204,27 +218,20 @@ public class RuleBase {
     }
 
     public Collection<Criterion> criteria() {
-        return criteria.values();
+        return loaded().criteria().values();
     }
 
     public Optional<Criterion> criterion(String id) {
-        return Optional.ofNullable(criteria.get(id));
+        return Optional.ofNullable(loaded().criteria().get(id));
     }
 
     public String version() {
-        return version;
+        return loaded().version();
     }
 
+    /** The rule set's fingerprint: a sha256 over the manifest and every DRL and data file it names. */
     public String fingerprint() {
-        return fingerprint;
-    }
-
-    private static String fingerprint(List<String> drlFiles, List<String> dataFiles) {
-        Map<String, byte[]> files = new java.util.TreeMap<>();
-        drlFiles.forEach(f -> files.put(f, Resources.bytes(f)));
-        dataFiles.forEach(f -> files.put(f, Resources.bytes(f)));
-        files.put("rules/ruleset.json", Resources.bytes("rules/ruleset.json"));
-        return fingerprint(files);
+        return loaded().fingerprint();
     }
 
     /** sha256 over every file, name and content in name order, so any change to any of them gives a new fingerprint. */
@@ -253,12 +260,6 @@ public class RuleBase {
             int eq = part.indexOf('=');
             out.add(RuleMeta.Fix.of(part.substring(0, eq).strip(), part.substring(eq + 1).strip()));
         }
-        return out;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
         return out;
     }
 

@@ -1,18 +1,20 @@
 package vn.phendau.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.LaunchMode;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,40 +28,66 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 import vn.phendau.common.Json;
-import vn.phendau.common.Resources;
 
 /**
  * Compiles the DRL of rules/ruleset.json into Drools packages. The build does it once (this class's main, run
- * by Maven after the classes are compiled) and ships the compiled packages, named by the fingerprint of the DRL
- * they came from; start-up then only reads them back, which costs a fraction of compiling. When the shipped
- * packages are missing or were compiled from other DRL (a rule edited in dev mode), start-up compiles the DRL.
+ * by Maven after the classes are compiled) and ships the compiled packages, named by the fingerprint of the rule
+ * set they came from; start-up then only reads them back, which costs a fraction of compiling. When the shipped
+ * packages are missing or were compiled from other files, and always in dev mode, start-up compiles the DRL.
  */
 public final class RuleCompiler {
 
     /** The compiled packages, beside the DRL in the application's classes. */
     static final String COMPILED = "rules/ruleset.compiled";
+    static final String MANIFEST = "rules/ruleset.json";
+    static final String CRITERIA = "rules/criteria.json";
 
     private RuleCompiler() {
     }
 
-    /** Each DRL file of the rule set by its resource path, in the manifest's order. */
-    static Map<String, String> sources() {
-        Map<String, String> sources = new LinkedHashMap<>();
-        Json.resource("rules/ruleset.json").get("rules").forEach(f -> sources.put(f.asText(), Resources.text(f.asText())));
-        return sources;
+    /**
+     * The rule set's files, read once: the manifest's version, each DRL file's text by its resource path (in the
+     * manifest's order, for the compiler and for the catalog's source texts), the criteria, and the fingerprint
+     * over the DRL and data files and the manifest that names this exact rule set (and its compiled packages).
+     */
+    record Sources(String version, String fingerprint, Map<String, String> drl, byte[] criteria) {
+
+        static Sources read(ClassLoader loader) {
+            byte[] manifestBytes = bytes(loader, MANIFEST);
+            JsonNode manifest;
+            try {
+                manifest = Json.MAPPER.readTree(manifestBytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + MANIFEST, e);
+            }
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put(MANIFEST, manifestBytes);
+            Map<String, String> drl = new LinkedHashMap<>();
+            manifest.get("rules").forEach(f -> {
+                byte[] text = bytes(loader, f.asText());
+                files.put(f.asText(), text);
+                drl.put(f.asText(), new String(text, StandardCharsets.UTF_8));
+            });
+            manifest.get("data").forEach(f -> files.put(f.asText(), bytes(loader, f.asText())));
+            return new Sources(manifest.get("version").asText(), RuleBase.fingerprint(files), drl, files.get(CRITERIA));
+        }
+
+        private static byte[] bytes(ClassLoader loader, String path) {
+            try (InputStream in = loader.getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + path);
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path, e);
+            }
+        }
     }
 
-    /** What the compiled packages are compiled from: the name and text of every DRL file. */
-    static String fingerprint(Map<String, String> sources) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        sources.forEach((file, text) -> files.put(file, text.getBytes(StandardCharsets.UTF_8)));
-        return RuleBase.fingerprint(files);
-    }
-
-    static Collection<KiePackage> compile(Map<String, String> sources, ClassLoader loader) {
+    static Collection<KiePackage> compile(Map<String, String> drl, ClassLoader loader) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(loader));
-        sources.forEach((file, text) -> builder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
+        drl.forEach((file, text) -> builder.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
                 .setSourcePath(file), ResourceType.DRL));
         if (builder.hasErrors()) {
             throw new IllegalStateException("rules do not compile: " + builder.getErrors());
@@ -67,7 +95,7 @@ public final class RuleCompiler {
         return builder.getKnowledgePackages();
     }
 
-    /** The packages compiled at build time from exactly these sources, if the application ships them. */
+    /** The packages compiled at build time from exactly the rule set of this fingerprint, if the application ships them. */
     static Optional<Collection<KiePackage>> read(String fingerprint, ClassLoader loader) {
         InputStream resource = loader.getResourceAsStream(COMPILED);
         if (resource == null) {
@@ -87,13 +115,38 @@ public final class RuleCompiler {
 
     static KieBase kieBase(Collection<KiePackage> packages, ClassLoader loader) {
         var base = org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase(
-                KieServices.Factory.get().newKieBaseConfiguration(null, loader));
+                KieServices.Factory.get().newKieBaseConfiguration(null, new NoDefaultPackage(loader)));
         base.addPackages(packages);
         return base;
     }
 
-    /** The KieBase as loaded: from the packages compiled at build time, or compiled from the DRL just now. */
-    record Compiled(KieBase kieBase, boolean shipped, long millis) {
+    /**
+     * The application's class loader, less the default package, which holds none of our classes. MVEL compiles each
+     * constraint on its first use, and tries every name it parses as a class, in the rule's package and then with
+     * each dot made a '$' ({@code vn$phendau$rules$province}): a name of the default package, which Quarkus's class
+     * loader looks for in every JAR that has files at its root, opening each again. That was most of the cost of the
+     * first assessments after start-up. A class name without a package is answered "not found" at once.
+     */
+    static final class NoDefaultPackage extends ClassLoader {
+
+        NoDefaultPackage(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.indexOf('.') < 0) {
+                throw new ClassNotFoundException(name);
+            }
+            return super.loadClass(name, resolve);
+        }
+    }
+
+    /**
+     * The KieBase as loaded, from the packages compiled at build time or compiled from the DRL just now, with the
+     * sources it came from (the catalog reads them too: they are read once, on the loader's thread).
+     */
+    record Compiled(KieBase kieBase, Sources sources, boolean shipped, long started) {
     }
 
     private static CompletableFuture<Compiled> preloaded;
@@ -104,43 +157,58 @@ public final class RuleCompiler {
      */
     public static synchronized void preload() {
         if (preloaded == null) {
-            preloaded = loadInBackground();
+            preloaded = loadInBackground(true);
         }
     }
 
-    /** The rules preloaded, taken over once, by the rule base the service creates; else loading starts now. */
-    static synchronized CompletableFuture<Compiled> loaded() {
-        CompletableFuture<Compiled> taken = preloaded != null ? preloaded : loadInBackground();
+    /**
+     * The rules preloaded, taken over once, by the rule base the service creates; else loading starts now. In dev
+     * mode the shipped packages are never used: the fact classes and the DRL may have been edited since the last
+     * build, and the packages are fingerprinted by the rule set's files only, so they could be stale unseen.
+     */
+    static synchronized CompletableFuture<Compiled> loaded(LaunchMode mode) {
+        boolean useShipped = usesShippedPackages(mode);
+        CompletableFuture<Compiled> taken = preloaded != null && useShipped ? preloaded : loadInBackground(useShipped);
         preloaded = null;
         return taken;
     }
 
-    private static CompletableFuture<Compiled> loadInBackground() {
+    /** Whether the packages compiled at build time may be used in this launch mode: not in dev mode. */
+    static boolean usesShippedPackages(LaunchMode mode) {
+        return mode != LaunchMode.DEVELOPMENT;
+    }
+
+    private static CompletableFuture<Compiled> loadInBackground(boolean useShipped) {
         ClassLoader loader = RuleCompiler.class.getClassLoader();
-        return CompletableFuture.supplyAsync(() -> {
-            long start = System.nanoTime();
-            Map<String, String> sources = sources();
-            Optional<Collection<KiePackage>> shipped = read(fingerprint(sources), loader);
-            KieBase kieBase = kieBase(shipped.orElseGet(() -> compile(sources, loader)), loader);
-            return new Compiled(kieBase, shipped.isPresent(), (System.nanoTime() - start) / 1_000_000);
-        }, task -> {
-            Thread t = new Thread(task, "rule-base-loader");
-            t.setDaemon(true);
-            t.start();
-        });
+        return CompletableFuture.supplyAsync(() -> load(loader, useShipped), RuleCompiler::onLoaderThread);
+    }
+
+    static Compiled load(ClassLoader loader, boolean useShipped) {
+        long start = System.nanoTime();
+        Sources sources = Sources.read(loader);
+        Optional<Collection<KiePackage>> shipped = useShipped ? read(sources.fingerprint(), loader) : Optional.empty();
+        KieBase kieBase = kieBase(shipped.orElseGet(() -> compile(sources.drl(), loader)), loader);
+        return new Compiled(kieBase, sources, shipped.isPresent(), start);
+    }
+
+    /** Runs a step of loading the rules on a thread of its own, beside the service's start. */
+    static void onLoaderThread(Runnable task) {
+        Thread t = new Thread(task, "rule-base-loader");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The build step: compiles the DRL found on the class path into {@code <classes>/rules/ruleset.compiled}. */
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]).resolve(COMPILED);
-        Map<String, String> sources = sources();
-        Collection<KiePackage> packages = compile(sources, RuleCompiler.class.getClassLoader());
+        ClassLoader loader = RuleCompiler.class.getClassLoader();
+        Sources sources = Sources.read(loader);
+        Collection<KiePackage> packages = compile(sources.drl(), loader);
         Files.createDirectories(out.getParent());
         try (OutputStream file = Files.newOutputStream(out); ObjectOutputStream o = new DroolsObjectOutputStream(file)) {
-            o.writeUTF(fingerprint(sources));
+            o.writeUTF(sources.fingerprint());
             o.writeObject(new ArrayList<>(packages));
         }
-        List<String> files = new ArrayList<>(sources.keySet());
-        System.out.println("compiled " + files.size() + " rule files into " + out + " (" + Files.size(out) + " bytes)");
+        System.out.println("compiled " + sources.drl().size() + " rule files into " + out + " (" + Files.size(out) + " bytes)");
     }
 }

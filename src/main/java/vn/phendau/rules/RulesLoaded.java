@@ -32,6 +32,9 @@ public class RulesLoaded implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("rules").status(rules.isLoaded()).withData("ruleset", rules.fingerprint()).build();
+        // The rule set's fingerprint is known once its files are read, on the loader's thread: named when loaded.
+        return rules.isLoaded()
+                ? HealthCheckResponse.named("rules").up().withData("ruleset", rules.fingerprint()).build()
+                : HealthCheckResponse.named("rules").down().build();
     }
 }

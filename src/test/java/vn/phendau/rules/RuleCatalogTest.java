@@ -87,16 +87,29 @@ class RuleCatalogTest {
     @Test
     void theBuildShipsTheRulesCompiledFromTheseVerySources() {
         ClassLoader loader = RuleBase.class.getClassLoader();
-        Map<String, String> sources = RuleCompiler.sources();
-        var shipped = RuleCompiler.read(RuleCompiler.fingerprint(sources), loader);
+        RuleCompiler.Sources sources = RuleCompiler.Sources.read(loader);
+        assertEquals(Engine.RULES.fingerprint(), sources.fingerprint(), "the packages are named by the rule set's fingerprint");
+        var shipped = RuleCompiler.read(sources.fingerprint(), loader);
         assertTrue(shipped.isPresent(), RuleCompiler.COMPILED + " is missing or stale: the build compiles it (mvn process-classes)");
+        // What dev mode does: the DRL compiled at start-up, the shipped packages ignored.
+        RuleCompiler.Compiled fresh = RuleCompiler.load(loader, false);
+        assertFalse(fresh.shipped(), "compiled from the DRL");
         Map<String, Map<String, Object>> compiled = new java.util.TreeMap<>();
-        RuleCompiler.compile(sources, loader).forEach(p -> p.getRules().forEach(r -> compiled.put(r.getName(), r.getMetaData())));
+        fresh.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(r -> compiled.put(r.getName(), r.getMetaData())));
         Map<String, Map<String, Object>> inShipped = new java.util.TreeMap<>();
         shipped.get().forEach(p -> p.getRules().forEach(r -> inShipped.put(r.getName(), r.getMetaData())));
         assertTrue(compiled.equals(inShipped), "the shipped packages hold the rules and metadata that compiling the DRL gives");
-        Map<String, String> edited = new java.util.LinkedHashMap<>(sources);
-        edited.put("rules/scope.drl", sources.get("rules/scope.drl") + "\n");
-        assertTrue(RuleCompiler.read(RuleCompiler.fingerprint(edited), loader).isEmpty(), "edited DRL is compiled afresh");
+        String otherRuleSet = RuleBase.fingerprint(Map.of("rules/scope.drl", (sources.drl().get("rules/scope.drl") + "\n").getBytes()));
+        assertTrue(RuleCompiler.read(otherRuleSet, loader).isEmpty(), "the packages of another rule set are not used");
+    }
+
+    @Test
+    void devModeNeverUsesTheShippedPackages() {
+        // In dev mode a fact class can change while the DRL does not, and the packages are named by the DRL and
+        // data files only: they could be stale unseen. So dev mode compiles the DRL; a packaged service and the
+        // tests (built by Maven together with the packages) read the packages back.
+        assertFalse(RuleCompiler.usesShippedPackages(io.quarkus.runtime.LaunchMode.DEVELOPMENT));
+        assertTrue(RuleCompiler.usesShippedPackages(io.quarkus.runtime.LaunchMode.NORMAL));
+        assertTrue(RuleCompiler.usesShippedPackages(io.quarkus.runtime.LaunchMode.TEST));
     }
 }

@@ -1,0 +1,87 @@
+package vn.phendau.assessment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+import vn.phendau.proposal.ProposalReader;
+import vn.phendau.rules.RuleBase;
+import vn.phendau.web.Samples;
+
+/**
+ * Once the rules are loaded, assesses the shipped sample proposals and writes their answers to nowhere, so that the
+ * first requests do not pay alone for what only a first use costs: Drools turns each constraint into bytecode after
+ * a few evaluations, and the classes of reading, assessing and writing are loaded and first compiled. It runs on a
+ * thread of its own as soon as the rules are loaded, and readiness waits for it: a service that reports ready serves
+ * at its usual speed, instead of timing out its first requests (see BENCHMARKS.md for what it costs). The answers are
+ * thrown away, and nothing an assessment reads is changed by it: sessions are reset after each use, caches only
+ * memoise. Check mode and the tests do without it ({@code phendau.warm-up=false}).
+ */
+@Readiness
+@ApplicationScoped
+public class WarmUp implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(WarmUp.class);
+
+    private final RuleBase rules;
+    private final AssessmentService service;
+    private final ProposalReader reader;
+    private final Samples samples;
+    private final ObjectMapper mapper;
+    private final boolean enabled;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    public WarmUp(RuleBase rules, AssessmentService service, ProposalReader reader, Samples samples, ObjectMapper mapper,
+                  @ConfigProperty(name = "phendau.warm-up", defaultValue = "true") boolean enabled) {
+        this.rules = rules;
+        this.service = service;
+        this.reader = reader;
+        this.samples = samples;
+        this.mapper = mapper;
+        this.enabled = enabled;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            done.complete(null);
+            return;
+        }
+        rules.whenLoaded().thenRunAsync(this::run, task -> {
+            Thread t = new Thread(task, "warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        });
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("warm-up").status(done.isDone()).build();
+    }
+
+    void run() {
+        long start = System.nanoTime();
+        try {
+            for (Samples.Sample sample : samples.all()) {
+                JsonNode tree = reader.readTree(sample.json().getBytes(StandardCharsets.UTF_8));
+                mapper.writeValue(OutputStream.nullOutputStream(), service.assess(reader.convert(tree), tree));
+            }
+            LOG.infof("warmed up over %d sample proposals in %d ms", samples.all().size(), (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            // A sample that cannot be assessed is a defect the tests catch; the service still serves.
+            LOG.warn("the warm-up stopped early", e);
+        } finally {
+            done.complete(null);
+        }
+    }
+}
