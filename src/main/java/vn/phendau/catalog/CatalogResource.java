@@ -6,7 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
+import vn.phendau.assessment.Assessment;
 import vn.phendau.reference.Provinces;
 import vn.phendau.rules.RuleBase;
 
@@ -26,9 +26,15 @@ public class CatalogResource {
 
     @GET
     @Path("/rules")
-    public Map<String, Object> rules() {
-        return Map.of("ruleset", Map.of("version", ruleBase.version(), "fingerprint", ruleBase.fingerprint()),
-                "rules", catalog.rules());
+    public RuleList rules() {
+        return new RuleList(new Assessment.Ruleset(ruleBase.version(), ruleBase.fingerprint()), catalog.rules());
+    }
+
+    /** Records, not maps: the fields keep the contract's order from one run of the service to the next. */
+    public record RuleList(Assessment.Ruleset ruleset, List<Catalog.RuleView> rules) {
+    }
+
+    public record ProvinceList(List<Provinces.Province> border, List<Provinces.Province> withoutLandBorder) {
     }
 
     @GET
@@ -57,9 +63,9 @@ public class CatalogResource {
 
     @GET
     @Path("/reference/provinces")
-    public Map<String, Object> provinces() {
+    public ProvinceList provinces() {
         List<Provinces.Province> all = provinces.units();
-        return Map.of("border", all.stream().filter(Provinces.Province::landBorder).toList(),
-                "withoutLandBorder", all.stream().filter(p -> !p.landBorder()).toList());
+        return new ProvinceList(all.stream().filter(Provinces.Province::landBorder).toList(),
+                all.stream().filter(p -> !p.landBorder()).toList());
     }
 }
