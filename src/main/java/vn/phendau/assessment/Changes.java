@@ -1,8 +1,6 @@
 package vn.phendau.assessment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.phendau.common.Json;
 import vn.phendau.proposal.ProjectProposal;
 import java.lang.reflect.Constructor;
@@ -22,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class Changes {
 
-    private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+|\\*|-)])?");
+    static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+|\\*|-)])?");
 
     private Changes() {
     }
@@ -31,8 +29,8 @@ final class Changes {
      * The proposal with the changes made, as if its whole JSON were changed and read back. The records along each
      * path are rebuilt with the one field changed, and only the new value goes through JSON (to the field's type):
      * turning the touched parts of the proposal into JSON and back was most of a round of the path to compliance.
-     * PathToComplianceTest checks that the result is what changing the JSON ({@link #apply(ObjectNode, String,
-     * JsonNode)}) and reading it back gives.
+     * PathToComplianceTest checks that the result is what changing the JSON (the test's {@code JsonChanges},
+     * a change said on the JSON) and reading it back gives.
      */
     static ProjectProposal apply(ProjectProposal proposal, List<Finding.Change> changes) {
         Object changed = proposal;
@@ -139,48 +137,4 @@ final class Changes {
             return RecordShape.of(type);
         }
     };
-
-    static void apply(ObjectNode doc, String path, JsonNode value) {
-        set(doc, path.split("\\."), 0, value);
-    }
-
-    private static void set(ObjectNode node, String[] steps, int i, JsonNode value) {
-        Matcher m = STEP.matcher(steps[i]);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("bad change path step " + steps[i]);
-        }
-        String field = m.group(1);
-        String index = m.group(2);
-        boolean last = i == steps.length - 1;
-        if (index == null) {
-            if (last) {
-                node.set(field, value);
-            } else {
-                JsonNode child = node.get(field);
-                set(child instanceof ObjectNode o ? o : node.putObject(field), steps, i + 1, value);
-            }
-            return;
-        }
-        ArrayNode array = node.get(field) instanceof ArrayNode a ? a : node.putArray(field);
-        if (index.equals("-")) {
-            if (last) {
-                array.add(value);
-            } else {
-                set(array.addObject(), steps, i + 1, value);
-            }
-        } else if (index.equals("*")) {
-            for (JsonNode element : array) {
-                if (element instanceof ObjectNode o && !last) {
-                    set(o, steps, i + 1, value);
-                }
-            }
-        } else {
-            int n = Integer.parseInt(index);
-            if (last) {
-                array.set(n, value);
-            } else if (array.get(n) instanceof ObjectNode o) {
-                set(o, steps, i + 1, value);
-            }
-        }
-    }
 }

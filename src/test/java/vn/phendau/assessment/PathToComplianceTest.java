@@ -49,7 +49,7 @@ class PathToComplianceTest {
         }
         // Apply the path's changes to the proposal independently and assess the copy afresh.
         var doc = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(proposal);
-        path.changes().forEach(c -> Changes.apply(doc, c.path(), c.value()));
+        path.changes().forEach(c -> JsonChanges.apply(doc, c.path(), c.value()));
         assertEquals(Json.MAPPER.convertValue(doc, ProjectProposal.class), Changes.apply(proposal, path.changes()),
                 "changing the record gives what changing its JSON and reading it back gives");
         Assessment fixed = Engine.SERVICE.assess(Engine.READER.read(doc.toString().getBytes()));
