@@ -3,7 +3,6 @@ package vn.phendau.assessment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -194,7 +193,8 @@ public class AssessmentService {
         Setting s = setting(p);
         Evaluation e = evaluate(p, source, s, detail == Detail.SUMMARY ? Words.TITLES : Words.ALL, null);
         Assessment.PathToCompliance path = detail == Detail.FULL ? pathToCompliance(p, s, e) : null;
-        return new Assessment(assessmentId(), p.id(), p.name(), e.verdict(),
+        // The id is the address of the stored report (/reports/{id}): it must not be guessable, so SecureRandom's.
+        return new Assessment(UUID.randomUUID().toString(), p.id(), p.name(), e.verdict(),
                 summary(e.verdict(), e.findings(), e.score(), s.match()), e.score(), e.breakdown(),
                 new ProvinceView(p.location().province(), s.match().province().name(), s.match().formerly(),
                         s.match().province().neighbours(), s.match().province().landBorder()),
@@ -202,17 +202,6 @@ public class AssessmentService {
                         : p.investment().projectGroup().name(), groups.fieldClass(p.sector()), s.law().name(), e.fact().groupLimitYears()),
                 e.findings(), checklist(e.fired(), e.findings()), new Assessment.Ruleset(ruleBase.version(), ruleBase.fingerprint()),
                 path, s.date(), Instant.now(clock));
-    }
-
-    /**
-     * A random (version 4) UUID, as UUID.randomUUID gives, but drawn from the thread's own generator: the id must be
-     * unique, not secret, and SecureRandom, shared by every thread, was a point of contention under load.
-     */
-    static String assessmentId() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
     }
 
     /**
@@ -234,7 +223,7 @@ public class AssessmentService {
         ProjectGroups.Law law = groups.lawOn(date).orElseThrow(() -> new IllegalArgumentException("no law on " + date));
         Parameters params = parameters.on(date);
         return new Setting(p.location().province(), p.assessmentDate(), date, match, law, params,
-                new BorderProvince(match.province().name(), match.province().landBorder()), context(match, date, law, params));
+                new BorderProvince(match.province().name(), match.province().landBorder()), context(match, date, law));
     }
 
     /** What the rules say of one proposal: the part an assessment and each step of its path to compliance share. */
@@ -327,7 +316,7 @@ public class AssessmentService {
                 remaining.stream().map(Finding::ruleId).toList(), rounds, note);
     }
 
-    private Map<String, Object> context(Provinces.Match match, LocalDate date, ProjectGroups.Law law, Parameters params) {
+    private Map<String, Object> context(Provinces.Match match, LocalDate date, ProjectGroups.Law law) {
         Map<String, Object> context = new HashMap<>(32);
         String place = provinces.nameOn(match, date);
         context.put("province", place);
@@ -336,31 +325,8 @@ public class AssessmentService {
         context.put("currentProvince", match.province().name());
         context.put("law", law.name());
         context.put("capitalAllocationArticle", law.capitalAllocationArticle());
-        context.putAll(parameterValues(params));
+        context.putAll(parameters.namedOn(date));
         return context;
-    }
-
-    /** The parameters by name, read once per period's parameters rather than by reflection for every assessment. */
-    private volatile ParameterValues parameterValues;
-
-    private record ParameterValues(Parameters params, Map<String, Object> values) {
-    }
-
-    private Map<String, Object> parameterValues(Parameters params) {
-        ParameterValues known = parameterValues;
-        if (known == null || known.params() != params) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (RecordComponent c : Parameters.class.getRecordComponents()) {
-                try {
-                    values.put(c.getName(), c.getAccessor().invoke(params));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            known = new ParameterValues(params, values);
-            parameterValues = known;
-        }
-        return known.values();
     }
 
     /** @param values the subject's values for the finding's texts, or null when it is said in no words (NONE). */

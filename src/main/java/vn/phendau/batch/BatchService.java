@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -327,14 +326,7 @@ public class BatchService {
             // Two projects sharing two communes meet twice: one finding names them once, whatever order the rules fired in.
             unique.merge(hit.ruleId() + hit.projectIds(), hit, (was, other) -> other.rank() < was.rank() ? other : was);
         }
-        Map<String, Object> shared = new HashMap<>();
-        for (RecordComponent c : Parameters.class.getRecordComponents()) {
-            try {
-                shared.put(c.getName(), c.getAccessor().invoke(params));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Map<String, Object> shared = parameters.namedOn(latest);
         return unique.values().stream().map(hit -> {
             RuleMeta rule = ruleBase.rule(hit.ruleId()).orElseThrow();
             Map<String, Object> values = new HashMap<>(shared);

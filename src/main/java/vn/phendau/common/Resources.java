@@ -11,13 +11,17 @@ public final class Resources {
     }
 
     public static byte[] bytes(String path) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+        return bytes(Thread.currentThread().getContextClassLoader(), path);
+    }
+
+    public static byte[] bytes(ClassLoader loader, String path) {
+        try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + path);
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + path, e);
         }
     }
 

@@ -2,9 +2,13 @@ package vn.phendau.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import vn.phendau.common.Json;
 
@@ -20,6 +24,8 @@ public class ParameterTable {
     /** The first day of each period, ascending, and the parameters in force through it. */
     private final List<LocalDate> starts = new ArrayList<>();
     private final List<Parameters> periods = new ArrayList<>();
+    /** The same parameters by name, as the rules' texts name them. */
+    private final List<Map<String, Object>> named = new ArrayList<>();
 
     public ParameterTable() {
         TreeSet<LocalDate> changes = new TreeSet<>();
@@ -28,16 +34,39 @@ public class ParameterTable {
         changes.add(LocalDate.MIN);
         for (LocalDate start : changes) {
             starts.add(start);
-            periods.add(compute(start));
+            Parameters in = compute(start);
+            periods.add(in);
+            named.add(byName(in));
         }
     }
 
     public Parameters on(LocalDate day) {
+        return periods.get(period(day));
+    }
+
+    /** The parameters in force on the day, by the names the rules' texts give them ({@code {minSecuredShare}}…). */
+    public Map<String, Object> namedOn(LocalDate day) {
+        return named.get(period(day));
+    }
+
+    private int period(LocalDate day) {
         int i = starts.size() - 1;
         while (starts.get(i).isAfter(day)) {
             i--;
         }
-        return periods.get(i);
+        return i;
+    }
+
+    private static Map<String, Object> byName(Parameters in) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (RecordComponent c : Parameters.class.getRecordComponents()) {
+            try {
+                values.put(c.getName(), c.getAccessor().invoke(in));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Collections.unmodifiableMap(values);
     }
 
     private Parameters compute(LocalDate day) {

@@ -28,6 +28,7 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 import vn.phendau.common.Json;
+import vn.phendau.common.Resources;
 
 /**
  * Compiles the DRL of rules/ruleset.json into Drools packages. The build does it once (this class's main, run
@@ -53,7 +54,7 @@ public final class RuleCompiler {
     record Sources(String version, String fingerprint, Map<String, String> drl, byte[] criteria) {
 
         static Sources read(ClassLoader loader) {
-            byte[] manifestBytes = bytes(loader, MANIFEST);
+            byte[] manifestBytes = Resources.bytes(loader, MANIFEST);
             JsonNode manifest;
             try {
                 manifest = Json.MAPPER.readTree(manifestBytes);
@@ -64,23 +65,12 @@ public final class RuleCompiler {
             files.put(MANIFEST, manifestBytes);
             Map<String, String> drl = new LinkedHashMap<>();
             manifest.get("rules").forEach(f -> {
-                byte[] text = bytes(loader, f.asText());
+                byte[] text = Resources.bytes(loader, f.asText());
                 files.put(f.asText(), text);
                 drl.put(f.asText(), new String(text, StandardCharsets.UTF_8));
             });
-            manifest.get("data").forEach(f -> files.put(f.asText(), bytes(loader, f.asText())));
+            manifest.get("data").forEach(f -> files.put(f.asText(), Resources.bytes(loader, f.asText())));
             return new Sources(manifest.get("version").asText(), RuleBase.fingerprint(files), drl, files.get(CRITERIA));
-        }
-
-        private static byte[] bytes(ClassLoader loader, String path) {
-            try (InputStream in = loader.getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + path);
-                }
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + path, e);
-            }
         }
     }
 
