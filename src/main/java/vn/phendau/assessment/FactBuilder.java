@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import vn.phendau.common.Json;
+import vn.phendau.common.TextMemo;
 import vn.phendau.common.VietnameseText;
 import vn.phendau.proposal.Feature;
 import vn.phendau.proposal.FundingType;
@@ -129,24 +130,15 @@ public class FactBuilder {
     }
 
     /**
-     * Whether the zone a proposal names is one of the key zones. Folding the name (NFD and patterns) was a third of
-     * building the fact, and a service sees the same few zone names over and over: each is judged once. Bounded, as
-     * the names come from clients (the schema allows 200 characters).
+     * Whether the zone a proposal names is one of the key zones. Folding the name was a third of building the fact,
+     * and a service sees the same few zone names over and over: each is judged once (the schema allows 200 characters).
      */
-    private boolean isKeyZone(String name) {
-        if (name == null) {
-            return false;
-        }
-        Boolean known = keyZoneNames.get(name);
-        if (known == null) {
-            String zone = VietnameseText.fold(name);
-            known = !zone.isEmpty() && keyZones.stream().anyMatch(zone::contains);
-            if (keyZoneNames.size() < 4096) {
-                keyZoneNames.put(name, known);
-            }
-        }
-        return known;
-    }
+    private final TextMemo<Boolean> keyZoneNames = new TextMemo<>(name -> {
+        String zone = VietnameseText.fold(name);
+        return !zone.isEmpty() && keyZones.stream().anyMatch(zone::contains);
+    }, 4096, 200);
 
-    private final java.util.Map<String, Boolean> keyZoneNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private boolean isKeyZone(String name) {
+        return name != null && keyZoneNames.get(name);
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.phendau.common.Json;
+import vn.phendau.common.TextMemo;
 import vn.phendau.common.VietnameseText;
 
 /**
@@ -133,26 +134,10 @@ public class Provinces {
         return bare.matches("\\d{1,2}") ? String.format("%02d", Integer.parseInt(bare)) : bare;
     }
 
-    /**
-     * Folding (NFD and two patterns) showed in the list profile: a list names a few dozen provinces over and over,
-     * so each spelling is folded once. Bounded in count and in length, as the spellings come from clients: a name
-     * past the schema's 100 characters (it is refused anyway) is folded but not kept.
-     */
-    private String folded(String input) {
-        if (input == null || input.length() > MAX_KEPT_LENGTH) {
-            return VietnameseText.fold(input);
-        }
-        String f = folds.get(input);
-        if (f == null) {
-            f = VietnameseText.fold(input);
-            if (folds.size() < MAX_FOLDS) {
-                folds.put(input, f);
-            }
-        }
-        return f;
-    }
+    /** Spellings as clients send them, folded once each; past the schema's 100 characters a name is refused anyway. */
+    private final TextMemo<String> folds = new TextMemo<>(VietnameseText::fold, 4096, 100);
 
-    private static final int MAX_FOLDS = 4096;
-    private static final int MAX_KEPT_LENGTH = 100;
-    private final Map<String, String> folds = new java.util.concurrent.ConcurrentHashMap<>();
+    private String folded(String input) {
+        return folds.get(input);
+    }
 }
