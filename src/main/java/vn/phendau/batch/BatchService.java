@@ -143,10 +143,10 @@ public class BatchService {
         final Map<String, Integer> byVerdict = new LinkedHashMap<>();
         final Map<Key, PortfolioGroup> groups = new LinkedHashMap<>();
         /**
-         * Per province and sector, each commune (folded) and the project at it, or the list of projects once a
-         * second one comes: most communes of a long list have one project, and they cost one entry each.
+         * Per province and sector, each commune (folded) and the projects at it: a one-element immutable list, then
+         * a growing list once a second project comes (most communes of a long list have one project).
          */
-        final Map<Key, Map<String, Object>> sites = new LinkedHashMap<>();
+        final Map<Key, Map<String, List<ProjectSite>>> sites = new LinkedHashMap<>();
         LocalDate latest;
         int total;
         int invalid;
@@ -180,14 +180,13 @@ public class BatchService {
             if (part.communes().isEmpty()) {
                 return;
             }
-            Map<String, Object> communes = sites.computeIfAbsent(key, k -> new LinkedHashMap<>());
+            Map<String, List<ProjectSite>> communes = sites.computeIfAbsent(key, k -> new LinkedHashMap<>());
             for (int i = 0; i < part.communes().size(); i++) {
                 ProjectSite site = new ProjectSite(o.index(), a.projectId(), part.communeNames().get(i), i, part.startYear(),
                         part.endYear());
-                communes.merge(part.communes().get(i), site, (was, added) -> {
-                    @SuppressWarnings("unchecked")
-                    List<ProjectSite> at = was instanceof ProjectSite first ? new ArrayList<>(List.of(first)) : (List<ProjectSite>) was;
-                    at.add((ProjectSite) added);
+                communes.merge(part.communes().get(i), List.of(site), (was, added) -> {
+                    List<ProjectSite> at = was.size() == 1 ? new ArrayList<>(was) : was;
+                    at.addAll(added);
                     return at;
                 });
             }
@@ -197,9 +196,8 @@ public class BatchService {
         List<Object> portfolioFacts() {
             List<Object> facts = new ArrayList<>(groups.values());
             sites.forEach((key, communes) -> communes.forEach((commune, at) -> {
-                if (at instanceof List<?> shared) {
-                    facts.add(new CommuneSites(key.province(), key.sector(), commune,
-                            shared.stream().map(ProjectSite.class::cast).toList()));
+                if (at.size() > 1) {
+                    facts.add(new CommuneSites(key.province(), key.sector(), commune, at));
                 }
             }));
             return facts;
