@@ -88,7 +88,7 @@ public class AssessmentService {
         }
         java.util.Set<String> deciding = new java.util.HashSet<>();
         plans.forEach((id, plan) -> {
-            if (plan.scoreGroup >= 0 || plan.rule().holdsBack() || outOfScope(plan.rule().criterion(), plan.rule().outcome())) {
+            if (plan.scoreGroup() >= 0 || plan.rule().holdsBack() || outOfScope(plan.rule().criterion(), plan.rule().outcome())) {
                 deciding.add(id);
             }
         });
@@ -98,67 +98,23 @@ public class AssessmentService {
     /**
      * What is known of a rule before any proposal is: its texts parsed, the paragraphs it quotes, and its place
      * in the catalog. Nothing of a proposal is kept here.
+     *
+     * @param criterion  the criterion's place in the checklist
+     * @param scoreGroup the score group the rule's points count in, or -1 when it earns none (not a priority criterion met)
      */
-    private static final class Plan {
-        private final RuleMeta rule;
-        private final int rank;
-        /** The criterion's place in the checklist. */
-        private final int criterion;
-        /** The score group the rule's points count in, or -1 when it earns none (not a priority criterion met). */
-        private final int scoreGroup;
-        private final Explainer.Template title;
-        private final Explainer.Template explanation;
-        private final Explainer.Template remedy;
-        private final List<Citation> cites;
-        /** The citations on the last day asked for: the provisions in force change rarely, the day of assessments too. */
-        private volatile Cited cited;
-
-        private record Cited(LocalDate day, List<Citation> citations) {
-        }
-
-        Plan(RuleMeta rule, int rank, int criterion, int scoreGroup, Explainer.Template title, Explainer.Template explanation, Explainer.Template remedy,
-             List<Citation> cites) {
-            this.rule = rule;
-            this.rank = rank;
-            this.criterion = criterion;
-            this.scoreGroup = scoreGroup;
-            this.title = title;
-            this.explanation = explanation;
-            this.remedy = remedy;
-            this.cites = cites;
-        }
-
-        RuleMeta rule() {
-            return rule;
-        }
-
-        Explainer.Template title() {
-            return title;
-        }
-
-        Explainer.Template explanation() {
-            return explanation;
-        }
-
-        Explainer.Template remedy() {
-            return remedy;
-        }
+    private record Plan(RuleMeta rule, int rank, int criterion, int scoreGroup, Explainer.Template title,
+                        Explainer.Template explanation, Explainer.Template remedy, List<Citation> cites) {
 
         /** The paragraphs the rule quotes, then each provision it names in the version in force on the day. */
         List<Citation> citations(LocalDate day, LegalText legal) {
             if (rule.laws().isEmpty()) {
                 return cites;
             }
-            Cited c = cited;
-            if (c == null || !c.day().equals(day)) {
-                List<Citation> all = new ArrayList<>(cites);
-                for (String key : rule.laws()) {
-                    all.add(legal.citeProvision(key, day));
-                }
-                c = new Cited(day, List.copyOf(all));
-                cited = c;
+            List<Citation> all = new ArrayList<>(cites);
+            for (String key : rule.laws()) {
+                all.add(legal.citeProvision(key, day));
             }
-            return c.citations();
+            return all;
         }
 
         /** Severity, then what is wrong before what is unknown before what passed, then the catalog's order. */
@@ -373,8 +329,8 @@ public class AssessmentService {
     private List<ScoreGroup> score(List<Plan> fired) {
         int[] sums = new int[scoreGroups.size()];
         for (Plan plan : fired) {
-            if (plan.scoreGroup >= 0) {
-                sums[plan.scoreGroup] += plan.rule().points();
+            if (plan.scoreGroup() >= 0) {
+                sums[plan.scoreGroup()] += plan.rule().points();
             }
         }
         List<ScoreGroup> out = new ArrayList<>(sums.length);
@@ -413,7 +369,7 @@ public class AssessmentService {
         Finding[] worst = new Finding[checklistSize];
         for (int i = 0; i < findings.size(); i++) {
             // The first of equally serious findings stands: only its outcome and severity are shown.
-            int c = fired.get(i).criterion;
+            int c = fired.get(i).criterion();
             Finding f = findings.get(i);
             if (worst[c] == null || seriousness(f) < seriousness(worst[c])) {
                 worst[c] = f;
