@@ -1,6 +1,8 @@
 package vn.phendau.assessment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
 import vn.phendau.common.Json;
 import vn.phendau.proposal.ProjectProposal;
 import java.lang.reflect.Constructor;
@@ -10,6 +12,8 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,21 +39,40 @@ final class Changes {
     static ProjectProposal apply(ProjectProposal proposal, List<Finding.Change> changes) {
         Object changed = proposal;
         for (Finding.Change c : changes) {
-            changed = set(changed, ProjectProposal.class, c.path().split("\\."), 0, c.value());
+            changed = set(changed, ProjectProposal.class, PATHS.computeIfAbsent(c.path(), Changes::steps), 0, c.value());
         }
         return (ProjectProposal) changed;
     }
 
-    /** The record with the field at steps[i..] set; a record that is absent (null) is made, every other field unknown. */
-    private static Object set(Object record, Class<?> type, String[] steps, int i, JsonNode value) {
-        Matcher m = STEP.matcher(steps[i]);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("bad change path step " + steps[i]);
+    /** One step of a change's path: a field, and for a list which element ("*" every one, "-" a new one, or a number). */
+    private record Step(String field, String index) {
+    }
+
+    /**
+     * Each path split into its steps once. The paths are those of the rules' fixes (a few dozen at most), so the
+     * map stays small.
+     */
+    private static final Map<String, Step[]> PATHS = new ConcurrentHashMap<>();
+
+    private static Step[] steps(String path) {
+        String[] parts = path.split("\\.");
+        Step[] steps = new Step[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Matcher m = STEP.matcher(parts[i]);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("bad change path step " + parts[i]);
+            }
+            steps[i] = new Step(m.group(1), m.group(2));
         }
+        return steps;
+    }
+
+    /** The record with the field at steps[i..] set; a record that is absent (null) is made, every other field unknown. */
+    private static Object set(Object record, Class<?> type, Step[] steps, int i, JsonNode value) {
         RecordShape shape = SHAPES.get(type);
-        int k = shape.index(m.group(1));
+        int k = shape.index(steps[i].field());
         Object[] values = shape.values(record);
-        String index = m.group(2);
+        String index = steps[i].index();
         boolean last = i == steps.length - 1;
         RecordComponent field = shape.fields()[k];
         if (index == null) {
@@ -79,9 +102,18 @@ final class Changes {
         return shape.make(values);
     }
 
+    /** The value as the field's type, read from the JSON tree as reading the changed proposal would. */
     private static Object convert(JsonNode value, Type type) {
-        return Json.MAPPER.convertValue(value, Json.MAPPER.getTypeFactory().constructType(type));
+        try {
+            return READERS.computeIfAbsent(type, t -> Json.MAPPER.readerFor(Json.MAPPER.getTypeFactory().constructType(t)))
+                    .readValue(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("a change value that does not fit its field: " + value, e);
+        }
     }
+
+    /** A reader per field type that changes reach (a few): it keeps its deserializer, where convertValue looks it up. */
+    private static final Map<Type, ObjectReader> READERS = new ConcurrentHashMap<>();
 
     /** A record class's fields and canonical constructor, looked up once. */
     private record RecordShape(RecordComponent[] fields, Constructor<?> canonical) {
