@@ -2,6 +2,7 @@
 # HTTP throughput and latency of POST /api/v1/assessments against its floor, POST /api/v1/proposals/validate
 # (parse and validate, everything but the rules), measured in the same run with wrk over the samples, and the
 # service's resident memory after the load. JAVA_OPTS are the JVM options (default: those README.md gives).
+# Also the service's CPU time per answer of each endpoint (a figure less swayed by other work on the cores).
 # Prints the ratio, the assessment endpoint's p99 and the errors last. Not a test; not in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +19,15 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/q/health/ready" | grep -q UP; do sleep 0.2; done
 export SAMPLES=$(ls samples/*.json | tr '\n' ':')
-run() {  # endpoint -> "RESULT rps=… p50_ms=… p99_ms=… non2xx=… socket_errors=…"
+tick=$(getconf CLK_TCK)
+cpu_ms() { awk -v t="$tick" '{print int(($14 + $15) * 1000 / t)}' "/proc/$pid/stat"; }
+run() {  # endpoint -> "RESULT rps=… p50_ms=… p99_ms=… non2xx=… socket_errors=… cpu_us_per_request=…"
   wrk -t2 -c"$CONNECTIONS" -d10s -s bench/samples.lua "http://127.0.0.1:$PORT$1" > /dev/null   # warm-up
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/samples.lua "http://127.0.0.1:$PORT$1" | grep RESULT
+  local before result
+  before=$(cpu_ms)
+  result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/samples.lua "http://127.0.0.1:$PORT$1" | grep RESULT)
+  # The service's own CPU time per answer (user + system): less swayed than req/s by whatever else the cores run.
+  echo "$result" | awk -v ms=$(( $(cpu_ms) - before )) '{split($2, r, "="); n = r[2] * s; print $0 " cpu_us_per_request=" int(ms * 1000 / n)}' s="${DURATION%s}"
 }
 floor=$(run /api/v1/proposals/validate)
 assess=$(run /api/v1/assessments)
@@ -35,5 +42,5 @@ f = dict(re.findall(r"(\w+)=([\d.]+)", sys.argv[1])); a = dict(re.findall(r"(\w+
 errors = int(float(a['non2xx'])) + int(float(a['socket_errors'])) + int(float(f['non2xx'])) + int(float(f['socket_errors']))
 print(f"assessments at {float(a['rps']) / float(f['rps']) * 100:.0f}% of the validate floor "
       f"({float(a['rps']):.0f} vs {float(f['rps']):.0f} req/s), p99 {float(a['p99_ms']):.1f} ms, "
-      f"{errors} errors, {sys.argv[3]} connections")
+      f"{errors} errors, {sys.argv[3]} connections; service CPU per answer {a['cpu_us_per_request']} vs {f['cpu_us_per_request']} µs")
 PY
