@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import vn.phendau.http.Bodies;
 import vn.phendau.http.Limits;
+import vn.phendau.http.Turns;
 import vn.phendau.proposal.ProjectProposal;
 import vn.phendau.proposal.ProposalReader;
 
@@ -23,11 +24,13 @@ public class AssessmentResource {
     private final AssessmentService service;
     private final ProposalReader reader;
     private final Limits limits;
+    private final Turns turns;
 
-    public AssessmentResource(AssessmentService service, ProposalReader reader, Limits limits) {
+    public AssessmentResource(AssessmentService service, ProposalReader reader, Limits limits, Turns turns) {
         this.service = service;
         this.reader = reader;
         this.limits = limits;
+        this.turns = turns;
     }
 
     @POST
@@ -38,8 +41,11 @@ public class AssessmentResource {
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProjectProposal.class)))
     public Assessment assess(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         Bodies.requireJson(contentType);
-        com.fasterxml.jackson.databind.JsonNode tree = reader.readTree(Bodies.read(body, limits.bodyBytes()));
-        return service.assess(reader.convert(tree), tree);
+        byte[] bytes = Bodies.read(body, limits.bodyBytes());
+        return turns.take(() -> {
+            com.fasterxml.jackson.databind.JsonNode tree = reader.readTree(bytes);
+            return service.assess(reader.convert(tree), tree);
+        });
     }
 
     @POST
@@ -53,6 +59,7 @@ public class AssessmentResource {
 
     private ProjectProposal readProposal(String contentType, InputStream body) {
         Bodies.requireJson(contentType);
-        return reader.read(Bodies.read(body, limits.bodyBytes()));
+        byte[] bytes = Bodies.read(body, limits.bodyBytes());
+        return turns.take(() -> reader.read(bytes));
     }
 }
