@@ -59,7 +59,6 @@ public class AssessmentResource {
 
     private ProjectProposal readProposal(String contentType, InputStream body) {
         Bodies.requireJson(contentType);
-        byte[] bytes = Bodies.read(body, limits.bodyBytes());
-        return turns.take(() -> reader.read(bytes));
+        return reader.read(Bodies.read(body, limits.bodyBytes()));
     }
 }
