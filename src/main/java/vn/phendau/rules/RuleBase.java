@@ -182,8 +182,6 @@ public class RuleBase {
     private List<String> fire(org.kie.api.runtime.rule.AgendaFilter filter, Object[] facts) {
         KieSession session = loaded().sessions().newKieSession();
         try {
-            Hits hits = new Hits();
-            session.setGlobal(Hits.GLOBAL, hits);
             for (Object f : facts) {
                 session.insert(f);
             }
@@ -192,7 +190,8 @@ public class RuleBase {
             } else {
                 session.fireAllRules(filter);
             }
-            return hits.ruleIds();
+            Collection<?> hits = session.getObjects(new ClassObjectFilter(Hit.class));
+            return hits.stream().map(h -> ((Hit) h).ruleId()).toList();
         } finally {
             session.dispose();
         }
@@ -202,8 +201,6 @@ public class RuleBase {
     public <T> List<T> fire(Class<T> result, Iterable<?> facts) {
         KieSession session = loaded().sessions().newKieSession();
         try {
-            // The rules of single projects match none of these facts; their global is there all the same.
-            session.setGlobal(Hits.GLOBAL, new Hits());
             facts.forEach(session::insert);
             session.fireAllRules();
             return session.getObjects(new ClassObjectFilter(result)).stream().map(result::cast).toList();
