@@ -86,10 +86,10 @@ public class ProposalReader {
     }
 
     /**
-     * An element of a list, read from the list's parser: normalised like a request body and judged by the same
-     * check. A problem of the element alone (a duplicate key, a text over the limit) is thrown as a
-     * ProblemException, and the list reads on; a JsonProcessingException means the list's parser broke inside the
-     * element (bad syntax, nesting past the limit), and the list cannot be read past it.
+     * An element of a list, read from a list parser standing at its first token: normalised like a request body
+     * and judged by the same check. A problem of the element alone (a duplicate key, a text over the limit) is
+     * thrown as a ProblemException; a JsonProcessingException means the parser broke inside the element (bad
+     * syntax, nesting past the limit), for {@link #broken} to name.
      */
     public JsonNode readElement(JsonParser source) throws IOException {
         // A buffer of its own, not tied to the list's parsing context, so that paths start at the element; and
