@@ -64,7 +64,10 @@ final class JsonElements implements Closeable {
      * is the whole input again, for a parser to say what it is instead.
      */
     boolean opens() throws IOException {
-        if (fill() && end - pos >= 3 && (chunk[0] & 0xff) == 0xEF && (chunk[1] & 0xff) == 0xBB && (chunk[2] & 0xff) == 0xBF) {
+        for (int n; end < 3 && (n = in.read(chunk, end, chunk.length - end)) > 0; ) {
+            end += n;  // the first three bytes, however the stream gives them
+        }
+        if (end >= 3 && (chunk[0] & 0xff) == 0xEF && (chunk[1] & 0xff) == 0xBB && (chunk[2] & 0xff) == 0xBF) {
             pos = 3;
             lineStart = 3;
         }
@@ -118,19 +121,33 @@ final class JsonElements implements Closeable {
             int p = pos;
             int e = end;
             for (; p < e; p++) {
-                byte b = c[p];
                 if (inString) {
                     if (escaped) {
                         escaped = false;
-                    } else if (b == '\\') {
-                        escaped = true;
-                    } else if (b == '"') {
-                        inString = false;
-                    } else if (b == '\n' || b == '\r') {
-                        lineBreak(b, base + p);  // not JSON, but a line the person sees all the same
+                        continue;
                     }
-                    continue;
+                    // Most of a list is the text inside strings: a tight loop to the next byte that matters.
+                    for (; p < e; p++) {
+                        byte b = c[p];
+                        if (b > '\\' || b < 0 || (b > '"' && b < '\\')) {
+                            continue;
+                        }
+                        if (b == '"') {
+                            inString = false;
+                            break;
+                        } else if (b == '\\') {
+                            escaped = true;
+                            break;
+                        } else if (b == '\n' || b == '\r') {
+                            lineBreak(b, base + p);  // not JSON, but a line the person sees all the same
+                        }
+                    }
+                    if (p == e) {
+                        break;  // the chunk ends inside the string
+                    }
+                    continue;  // past the quote or backslash
                 }
+                byte b = c[p];
                 switch (b) {
                     case '"' -> {
                         inString = true;

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import vn.phendau.http.Limits;
 import vn.phendau.problem.Problem;
 import vn.phendau.problem.ProblemException;
@@ -34,6 +35,7 @@ import vn.phendau.reference.Provinces;
  * read; only a string or bracket left open to the end of the input ends the list. Small limits (nesting 6 levels,
  * an element 2,000 bytes) so that going past them is cheap.
  */
+@Timeout(120)  // a scanner that loses its place loops rather than fails
 class JsonItemReaderTest {
 
     static final int DEPTH = 6;
@@ -52,17 +54,42 @@ class JsonItemReaderTest {
 
     static List<BatchItem> items(String list) {
         byte[] bytes = list.getBytes(StandardCharsets.UTF_8);
-        List<BatchItem> out = new ArrayList<>();
-        try (JsonItemReader r = new JsonItemReader(new ByteArrayInputStream(bytes), READER)) {
-            r.forEachRemaining(out::add);
+        List<BatchItem> out = read(new ByteArrayInputStream(bytes));
+        try {
             assertEquals(out.size(), JsonItemReader.count(new ByteArrayInputStream(bytes)), "counted as read");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Read a few bytes at a time, every element, string and escape is cut somewhere: the same items.
+        assertEquals(out.toString(), read(new Trickle(bytes)).toString(), "the same read in pieces");
         for (int i = 0; i < out.size(); i++) {
             assertEquals(i, out.get(i).index(), "each element one item, in order");
         }
         return out;
+    }
+
+    static List<BatchItem> read(java.io.InputStream in) {
+        List<BatchItem> out = new ArrayList<>();
+        try (JsonItemReader r = new JsonItemReader(in, READER)) {
+            r.forEachRemaining(out::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** A stream that gives 1 to 5 bytes a read. */
+    static final class Trickle extends ByteArrayInputStream {
+        private int n;
+
+        Trickle(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 1 + (n++ % 5)));
+        }
     }
 
     /** The ids read, and "!" for an item with problems. */
