@@ -9,10 +9,13 @@ ROWS=${ROWS:-100000}
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 APP=${APP:-target/quarkus-app}  # another build's quarkus-app, to compare two builds in one sitting
 [ -f "$APP/quarkus-run.jar" ] || ./mvnw -q -B package -DskipTests
-list=/tmp/phendau-bench-$ROWS.csv
+csv=/tmp/phendau-bench-$ROWS.csv
+IN=${IN:-csv}  # the list's format: csv (the default) or json (the same rows as proposals, one element a line)
+list=/tmp/phendau-bench-$ROWS.$IN
 OUT=${OUT:-csv}  # the report's format: csv (the default), xlsx, or json (each item in full, with its path to compliance)
 report=/tmp/phendau-bench-$ROWS-report.$OUT
-[ -f "$list" ] || java bench/GenerateList.java "$ROWS" "$list"
+[ -f "$csv" ] || java bench/GenerateList.java "$ROWS" "$csv"
+[ -f "$list" ] || java -cp "$APP/app/*:$APP/lib/main/*" bench/ListToJson.java "$csv" "$list"
 
 run() {  # run <list> <report>: the check under /usr/bin/time if there is one; sets secs and rss_mb
     local timing; timing=$(mktemp)
@@ -34,12 +37,12 @@ run() {  # run <list> <report>: the check under /usr/bin/time if there is one; s
 
 # The fixed cost first: start-up, rule compilation and a one-row list.
 one=/tmp/phendau-bench-1.csv
-head -2 "$list" > "$one"
+head -2 "$csv" > "$one"
 run "$one" /tmp/phendau-bench-1-report.$OUT
 fixed=$secs
 
 run "$list" "$report"
 rows_per_s=$(echo "$ROWS / $secs" | bc -l)
 printf 'start-up with a 1-row list: %.1f s\n' "$fixed"
-printf '%d rows to a .%s report: %.1f s wall (%.0f rows/s, start-up included), %s s CPU, peak RSS %s MB, -Xmx512m %s, %s\n' \
-    "$ROWS" "$OUT" "$secs" "$rows_per_s" "${cpu:-?}" "${rss_mb:-?}" "$JAVA_OPTS" "$(uptime | sed 's/.*load average/load average/')"
+printf '%d rows of .%s to a .%s report: %.1f s wall (%.0f rows/s, start-up included), %s s CPU, peak RSS %s MB, -Xmx512m %s, %s\n' \
+    "$ROWS" "$IN" "$OUT" "$secs" "$rows_per_s" "${cpu:-?}" "${rss_mb:-?}" "$JAVA_OPTS" "$(uptime | sed 's/.*load average/load average/')"

@@ -1,7 +1,5 @@
 package vn.phendau.batch;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -107,21 +105,7 @@ public enum BatchFormat {
             }
         }
         if (this == JSON) {
-            try (InputStream in = Files.newInputStream(file); JsonParser p = reader.listParser(new BufferedInputStream(in))) {
-                if (p.nextToken() != JsonToken.START_ARRAY) {
-                    return 0;
-                }
-                int n = 0;
-                try {
-                    for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                        p.skipChildren();
-                        n++;
-                    }
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    n++;  // a broken element is still an item: its error is reported when the list is read
-                }
-                return n;
-            }
+            return JsonItemReader.count(Files.newInputStream(file));
         }
         if (this == CSV) {
             try (InputStreamReader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {

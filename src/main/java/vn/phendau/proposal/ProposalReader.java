@@ -86,10 +86,10 @@ public class ProposalReader {
     }
 
     /**
-     * An element of a list, read from the list's parser: normalised like a request body and judged by the same
-     * check. A problem of the element alone (a duplicate key, a text over the limit) is thrown as a
-     * ProblemException, and the list reads on; a JsonProcessingException means the list's parser broke inside the
-     * element (bad syntax, nesting past the limit), and the list cannot be read past it.
+     * An element of a list, read from a list parser standing at its first token: normalised like a request body
+     * and judged by the same check. A problem of the element alone (a duplicate key, a text over the limit) is
+     * thrown as a ProblemException; a JsonProcessingException means the parser broke inside the element (bad
+     * syntax, nesting past the limit), for {@link #broken} to name.
      */
     public JsonNode readElement(JsonParser source) throws IOException {
         // A buffer of its own, not tied to the list's parsing context, so that paths start at the element; and
@@ -113,6 +113,44 @@ public class ProposalReader {
     /** A parser for a list's outer array; each element is then read by {@link #readElement}. */
     public JsonParser listParser(java.io.InputStream in) throws IOException {
         return listFactory.createParser(in);
+    }
+
+    /** The same, over bytes in memory: one element of a list in an array of its own, read by {@link #readElement}. */
+    public JsonParser listParser(byte[] bytes, int length) throws IOException {
+        return listFactory.createParser(bytes, 0, length);
+    }
+
+    /**
+     * Where a parser's first byte stands in a larger text (an element read on its own, in its list): the parser's
+     * lines and columns, moved there, are the list's. Columns move on the first line only.
+     */
+    public record Origin(int line, int column) {
+
+        public static final Origin START = new Origin(1, 1);
+
+        int lineOf(int lineNr) {
+            return line + lineNr - 1;
+        }
+
+        int columnOf(int lineNr, int columnNr) {
+            return lineNr == 1 ? column + columnNr - 1 : columnNr;
+        }
+
+        /** Jackson's own "line: 1, column: 3" in its words (where an unclosed object started), moved too. */
+        String moved(String message) {
+            if (equals(START) || message == null) {
+                return message;
+            }
+            java.util.regex.Matcher m = LINE_COLUMN.matcher(message);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                int l = Integer.parseInt(m.group(1));
+                m.appendReplacement(out, "line: " + lineOf(l) + ", column: " + columnOf(l, Integer.parseInt(m.group(2))));
+            }
+            return m.appendTail(out).toString();
+        }
+
+        private static final java.util.regex.Pattern LINE_COLUMN = java.util.regex.Pattern.compile("line: (\\d+), column: (\\d+)");
     }
 
     /** The body's JSON, parsed, normalised and checked: the tree the proposal record is made from. */
@@ -149,7 +187,7 @@ public class ProposalReader {
             try {
                 node = mapper.readTree(parser);
             } catch (JsonProcessingException e) {
-                throw ProblemException.invalid(List.of(broken(e, parser, false)));
+                throw ProblemException.invalid(List.of(broken(e, parser, false, Origin.START)));
             }
             List<Problem> over = overLimits(node);
             if (!over.isEmpty()) {
@@ -185,10 +223,16 @@ public class ProposalReader {
     }
 
     public static Problem malformed(JsonProcessingException e) {
+        return malformed(e, Origin.START);
+    }
+
+    private static Problem malformed(JsonProcessingException e, Origin origin) {
         JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " (dòng " + at.getLineNr() + ", cột " + at.getColumnNr() + ")";
-        String whereEn = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-        String reason = reason(e.getOriginalMessage());
+        String line = at == null ? "" : String.valueOf(origin.lineOf(at.getLineNr()));
+        String column = at == null ? "" : String.valueOf(origin.columnOf(at.getLineNr(), at.getColumnNr()));
+        String where = at == null ? "" : " (dòng " + line + ", cột " + column + ")";
+        String whereEn = at == null ? "" : " (line " + line + ", column " + column + ")";
+        String reason = reason(origin.moved(e.getOriginalMessage()));
         return Problem.at(path(e), "JSON không hợp lệ" + where + ": " + reason, "malformed JSON" + whereEn + ": " + reason);
     }
 
@@ -245,11 +289,11 @@ public class ProposalReader {
     /**
      * The problem a parser stopped at. Nesting past the limit is named at the container that went too deep (the
      * parser has just opened it); a number or text past Jackson's bounds at the value; anything else as malformed
-     * JSON where it broke.
+     * JSON where it broke, its line and column moved to the origin of the parser's text.
      */
-    public Problem broken(JsonProcessingException e, JsonParser parser, boolean inList) {
+    public Problem broken(JsonProcessingException e, JsonParser parser, boolean inList, Origin origin) {
         if (!(e instanceof StreamConstraintsException)) {
-            return malformed(e);
+            return malformed(e, origin);
         }
         if (String.valueOf(e.getOriginalMessage()).contains("nesting depth")) {
             int max = limits.nestingDepth();

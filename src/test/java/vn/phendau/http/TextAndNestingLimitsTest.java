@@ -100,19 +100,19 @@ class TextAndNestingLimitsTest {
 
     // ---- lists: the item's problem, the other items assessed ----------------------------------------------------
 
-    private static void onlyTheMiddleItemIsRefused(Response r, String path, int total) {
+    private static void onlyTheMiddleItemIsRefused(Response r, String path) {
         JsonPath a = r.then().statusCode(200).extract().jsonPath();
-        assertThat(a.getInt("summary.total"), equalTo(total));
+        assertThat(a.getInt("summary.total"), equalTo(3));
         assertThat(a.getList("errors.index", Integer.class), contains(1));
         assertThat(a.getList("errors[0].problems.path", String.class), contains(path));
         List<Integer> results = a.getList("results.index", Integer.class);
-        assertThat(results, equalTo(total == 3 ? List.of(0, 2) : List.of(0)));
+        assertThat(results, equalTo(List.of(0, 2)));
     }
 
     @Test
     void aLongTextInAJsonListIsThatItemsProblem() {
         String list = "[" + proposal("A", "a", "") + "," + proposal("B", text(CHARS + 1), "") + "," + proposal("C", "c", "") + "]";
-        onlyTheMiddleItemIsRefused(post(BATCH, "application/json", list.getBytes(StandardCharsets.UTF_8)), "name", 3);
+        onlyTheMiddleItemIsRefused(post(BATCH, "application/json", list.getBytes(StandardCharsets.UTF_8)), "name");
     }
 
     @Test
@@ -123,21 +123,21 @@ class TextAndNestingLimitsTest {
         rows.add(Fixtures.minimal("C", text(CHARS), 50_000_000_000L));
         StringBuilder csv = new StringBuilder(String.join(",", Fixtures.MINIMAL)).append("\r\n");
         rows.forEach(r -> csv.append(String.join(",", r.stream().map(String::valueOf).toList())).append("\r\n"));
-        onlyTheMiddleItemIsRefused(post(BATCH, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)), "name", 3);
-        onlyTheMiddleItemIsRefused(post(BATCH, Fixtures.XLSX, Fixtures.xlsx(Fixtures.MINIMAL, rows)), "name", 3);
+        onlyTheMiddleItemIsRefused(post(BATCH, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)), "name");
+        onlyTheMiddleItemIsRefused(post(BATCH, Fixtures.XLSX, Fixtures.xlsx(Fixtures.MINIMAL, rows)), "name");
     }
 
     @Test
-    void aJsonListItemNestedTooDeepEndsTheListThereAndSaysSo() {
+    void aJsonListItemNestedTooDeepIsThatItemsProblem() {
         String deep = "[".repeat(DEPTH) + "]".repeat(DEPTH);
         String list = "[" + proposal("A", "a", "") + "," + proposal("B", "b", ",\"x\":" + deep) + "," + proposal("C", "c", "") + "]";
         Response r = post(BATCH, "application/json", list.getBytes(StandardCharsets.UTF_8));
-        onlyTheMiddleItemIsRefused(r, "x" + "[0]".repeat(DEPTH - 1), 2);
+        onlyTheMiddleItemIsRefused(r, "x" + "[0]".repeat(DEPTH - 1));
         assertThat(r.jsonPath().getString("errors[0].problems[0].message.en"),
-                equalTo("nested deeper than the limit of " + DEPTH + " levels of objects and arrays; the list cannot be read from here on"));
+                equalTo("nested deeper than the limit of " + DEPTH + " levels of objects and arrays"));
         // Within the limit, the list reads on past the item (its unknown field is its own problem).
         String within = "[".repeat(DEPTH - 1) + "]".repeat(DEPTH - 1);
         String ok = "[" + proposal("A", "a", "") + "," + proposal("B", "b", ",\"x\":" + within) + "," + proposal("C", "c", "") + "]";
-        onlyTheMiddleItemIsRefused(post(BATCH, "application/json", ok.getBytes(StandardCharsets.UTF_8)), "x", 3);
+        onlyTheMiddleItemIsRefused(post(BATCH, "application/json", ok.getBytes(StandardCharsets.UTF_8)), "x");
     }
 }
