@@ -27,7 +27,7 @@ run() {  # endpoint -> "RESULT rps=… p50_ms=… p99_ms=… non2xx=… socket_e
   before=$(cpu_ms)
   result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/samples.lua "http://127.0.0.1:$PORT$1" | grep RESULT)
   # The service's own CPU time per answer (user + system): less swayed than req/s by whatever else the cores run.
-  echo "$result" | awk -v ms=$(( $(cpu_ms) - before )) '{split($2, r, "="); n = r[2] * s; print $0 " cpu_us_per_request=" int(ms * 1000 / n)}' s="${DURATION%s}"
+  echo "$result" | awk -v ms=$(( $(cpu_ms) - before )) '{split($NF, r, "="); n = r[2] > 0 ? r[2] : 1; print $0 " cpu_us_per_request=" int(ms * 1000 / n)}'
 }
 floor=$(run /api/v1/proposals/validate)
 assess=$(run /api/v1/assessments)

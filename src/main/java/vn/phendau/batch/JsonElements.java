@@ -90,7 +90,11 @@ final class JsonElements implements Closeable {
         }
     }
 
-    /** The input from its first byte, when it does not open an array: only the first chunk has been read. */
+    /**
+     * The input from the start of the chunk last read, when it does not open an array: the whole input, unless more
+     * than a chunk of whitespace came first (then only whitespace is missing, and a parser's line and column for
+     * what follows are off).
+     */
     InputStream rest() {
         return new SequenceInputStream(new ByteArrayInputStream(chunk, 0, end), in);
     }
@@ -107,11 +111,16 @@ final class JsonElements implements Closeable {
         size = 0;
         blank = true;
         int depth = 0;
+        // Which of the first 64 open levels are brackets (1) or braces (0): a closer of the other kind is a mismatch.
+        long brackets = 0;
+        boolean mismatched = false;
         boolean inString = false;
         boolean escaped = false;
         for (;;) {
             if (pos == end && !fill()) {
-                unclosed = inString || depth > 0;
+                // A mismatched closer means the brackets were miscounted: the array's own ']' may have closed a
+                // brace left open inside the element, which then ran on to the end. Its end is unknown all the same.
+                unclosed = inString || depth > 0 || mismatched;
                 ended = End.EOF;
                 break;
             }
@@ -154,11 +163,17 @@ final class JsonElements implements Closeable {
                         blank = false;
                     }
                     case '{', '[' -> {
+                        if (depth < 64) {
+                            brackets = b == '[' ? brackets | (1L << depth) : brackets & ~(1L << depth);
+                        }
                         depth++;
                         blank = false;
                     }
                     case '}' -> {
-                        depth = Math.max(depth - 1, 0);
+                        if (depth > 0) {
+                            depth--;
+                            mismatched |= depth < 64 && (brackets & (1L << depth)) != 0;
+                        }
                         blank = false;
                     }
                     case ']' -> {
@@ -166,6 +181,7 @@ final class JsonElements implements Closeable {
                             at = End.CLOSE;
                         } else {
                             depth--;
+                            mismatched |= depth < 64 && (brackets & (1L << depth)) == 0;
                         }
                     }
                     case ',' -> {
@@ -280,7 +296,10 @@ final class JsonElements implements Closeable {
         return blank;
     }
 
-    /** Cut by the end of the input inside a string or an open brace or bracket: the list cannot be read past it. */
+    /**
+     * Cut by the end of the input inside a string or an open brace or bracket, or run on to the end after a closer
+     * of the wrong kind: the list cannot be read past it.
+     */
     boolean unclosed() {
         return unclosed;
     }

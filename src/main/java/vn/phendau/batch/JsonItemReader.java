@@ -69,7 +69,10 @@ public final class JsonItemReader implements ItemReader {
         } catch (JsonProcessingException e) {
             throw ProblemException.invalid(List.of(ProposalReader.malformed(e)));
         }
-        throw new IllegalStateException("an array the scanner did not see");
+        // The parser found an array where the scanner, reading UTF-8, found none: a list in UTF-16 or UTF-32.
+        throw new ProblemException(400, "validation", "Danh sách không hợp lệ", "Invalid list",
+                List.of(Problem.at("$", "phải là một mảng JSON các đề xuất dự án, mã hoá UTF-8",
+                        "must be a JSON array of project proposals, encoded in UTF-8")));
     }
 
     @Override

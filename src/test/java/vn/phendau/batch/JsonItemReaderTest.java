@@ -160,10 +160,27 @@ class JsonItemReaderTest {
         assertEquals(List.of("A", "!", "!", "D"), ids(items));
         assertThat(only(items.get(1)).message().en(), containsString("Unexpected close marker '}'"));
         assertThat(only(items.get(2)).message().en(), containsString("Unexpected close marker ']'"));
-        // A bracket that closes the array early leaves the rest as content after it: one error, nothing dropped.
+        // A bracket that closes the array early leaves the rest as content after it: the rest is one error.
         List<BatchItem> early = items("[" + p("A") + "]," + p("B") + "]");
         assertEquals(List.of("A", "!"), ids(early));
         assertEquals("there is content after the JSON array", only(early.get(1)).message().en());
+    }
+
+    @Test
+    void aBraceLeftOpenInAnItemSaysTheRestCannotBeRead() {
+        // B lacks its '}': the list's own ']' closes it, so B runs on to the end. That is said, not taken for
+        // a list that merely lacks its closing bracket.
+        List<BatchItem> items = items("[" + p("A") + ",\n {\"id\":\"B\",\n " + p("C") + ",\n " + p("D") + "\n]");
+        assertEquals(List.of("A", "!"), ids(items));
+        assertThat(only(items.get(1)).message().en(), containsString(FROM_HERE_ON));
+    }
+
+    @Test
+    void aListInUtf16IsRefusedAsNotUtf8() {
+        ProblemException e = assertThrows(ProblemException.class, () -> new JsonItemReader(
+                new ByteArrayInputStream(("[" + p("A") + "]").getBytes(StandardCharsets.UTF_16BE)), READER));
+        assertEquals(400, e.status());
+        assertThat(e.problems().get(0).message().en(), containsString("encoded in UTF-8"));
     }
 
     @Test
@@ -252,7 +269,8 @@ class JsonItemReaderTest {
 
     @Test
     void anyMangledListIsReadToItsEndWithEveryItemOnce() throws IOException {
-        // Whatever is broken, reading never throws, never stops early without an error, and counts as it reads.
+        // Whatever is broken, reading never throws (but to refuse what is not a list), every item is read or is an
+        // error, and the count is what is read.
         String list = "[" + String.join(",\n", p("A"), p("B"), p("C"), p("D")) + "]";
         char[] noise = {'{', '}', '[', ']', ',', '"', '\\', ':', ' ', 'x', '1'};
         Random random = new Random(23);
