@@ -18,7 +18,21 @@ public record NotUtf8(long line, long column, int badByte) {
         return String.format("0x%02X", badByte);
     }
 
-    /** The first place the bytes are not UTF-8, or null when they all are. */
+    /**
+     * The first NUL byte among the first four, or -1. Text saved in UTF-16 or UTF-32 (as Windows tools often save
+     * it) opens with one, where JSON or CSV in UTF-8 never does, though a NUL is UTF-8: such a text is refused as
+     * not UTF-8 at that byte, rather than read as the characters it is not.
+     */
+    public static int wideAt(byte[] bytes, int from, int to) {
+        for (int i = from; i < Math.min(from + 4, to); i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first place the bytes are not UTF-8 text, or null when they all are. */
     public static NotUtf8 find(ReadableByteChannel channel) throws IOException {
         CharsetDecoder decoder = VietnameseText.strictUtf8();
         ByteBuffer in = ByteBuffer.allocate(1 << 16);
@@ -26,8 +40,15 @@ public record NotUtf8(long line, long column, int badByte) {
         long line = 1;
         long column = 1;
         boolean eof = false;
-        while (!eof) {
+        while (in.position() < 4 && !eof) {
             eof = channel.read(in) < 0;
+        }
+        int nul = wideAt(in.array(), 0, in.position());
+        if (nul >= 0) {
+            return new NotUtf8(1, nul + 1, 0);
+        }
+        do {
+            eof = eof || channel.read(in) < 0;
             in.flip();
             CoderResult result = decoder.decode(in, out, eof);
             out.flip();
@@ -44,7 +65,7 @@ public record NotUtf8(long line, long column, int badByte) {
                 return new NotUtf8(line, column, in.get(in.position()) & 0xff);
             }
             in.compact();
-        }
+        } while (!eof);
         return null;
     }
 }

@@ -206,7 +206,7 @@ public class ProposalReader {
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body, start, body.length - start);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(body.length);
         java.nio.charset.CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
+        if (result.isError() || NotUtf8.wideAt(body, start, body.length) >= 0) {
             NotUtf8 at;
             try {
                 at = NotUtf8.find(java.nio.channels.Channels.newChannel(

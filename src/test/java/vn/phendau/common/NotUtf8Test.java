@@ -24,6 +24,21 @@ class NotUtf8Test {
     }
 
     @Test
+    void textSavedAsUtf16OrUtf32IsFoundAtItsFirstNulByte() throws IOException {
+        String json = "[{\"id\":\"A\",\"name\":\"Đường\"}]";
+        assertEquals(new NotUtf8(1, 2, 0), find(json.getBytes(StandardCharsets.UTF_16LE)));
+        assertEquals(new NotUtf8(1, 1, 0), find(json.getBytes(StandardCharsets.UTF_16BE)));
+        assertEquals(new NotUtf8(1, 1, 0), find(json.getBytes(java.nio.charset.Charset.forName("UTF-32"))));
+        assertEquals("0x00", find(json.getBytes(StandardCharsets.UTF_16LE)).bad());
+    }
+
+    @Test
+    void aNulByteLaterInTheTextIsUtf8() throws IOException {
+        // A row of control characters in a CSV is that row's problem, not the file's.
+        assertNull(find("id,name\r\nA,B\r\n\u0000\u0001junk\r\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void theLineAndColumnCountCharactersNotBytes() throws IOException {
         byte[] bytes = ("{\"a\": 1,\n\"tên\": \"Đ").getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream b = new ByteArrayOutputStream();
