@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Arrays;
+import vn.phendau.common.VietnameseText;
 
 /**
  * Where each element of a JSON array starts and ends, found from the bytes alone: strings (with their escapes) and
@@ -67,10 +68,8 @@ final class JsonElements implements Closeable {
         for (int n; end < 3 && (n = in.read(chunk, end, chunk.length - end)) > 0; ) {
             end += n;  // the first three bytes, however the stream gives them
         }
-        if (end >= 3 && (chunk[0] & 0xff) == 0xEF && (chunk[1] & 0xff) == 0xBB && (chunk[2] & 0xff) == 0xBF) {
-            pos = 3;
-            lineStart = 3;
-        }
+        pos = VietnameseText.bomLength(chunk, 0, end);
+        lineStart = pos;
         for (;;) {
             if (pos == end && !fill()) {
                 return false;

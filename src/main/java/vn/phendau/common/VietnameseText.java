@@ -18,6 +18,12 @@ public final class VietnameseText {
     private VietnameseText() {
     }
 
+    /** The length of a UTF-8 byte-order mark at from (3), or 0: tolerated before a body or a list, and skipped. */
+    public static int bomLength(byte[] bytes, int from, int to) {
+        return to - from >= 3 && (bytes[from] & 0xff) == 0xEF && (bytes[from + 1] & 0xff) == 0xBB
+                && (bytes[from + 2] & 0xff) == 0xBF ? 3 : 0;
+    }
+
     /**
      * A UTF-8 decoder that reports a bad byte instead of replacing it: text that is not UTF-8 is refused with its
      * place, never read as something the officer did not write.

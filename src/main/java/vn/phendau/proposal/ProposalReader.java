@@ -201,7 +201,7 @@ public class ProposalReader {
 
     /** The body as text, or 400 at the first byte that is not UTF-8, with its line and column. */
     static String utf8(byte[] body) {
-        int start = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
+        int start = VietnameseText.bomLength(body, 0, body.length);
         java.nio.charset.CharsetDecoder decoder = VietnameseText.strictUtf8();
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body, start, body.length - start);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(body.length);
