@@ -173,4 +173,28 @@ class AssessmentResponseTest {
                 .when().post("/api/v1/proposals/validate"), 400).at("sector");
         assertThat(p.json().getString("type"), equalTo("urn:phendau:problem:validation"));
     }
+
+    /**
+     * A body past Quarkus REST's input buffer (10 KiB) is read on a worker thread rather than the I/O thread: the
+     * answer must be the one the same proposal gets when it is small.
+     */
+    @Test
+    void aProposalLargerThanTheInputBufferIsAssessedAsASmallOne() {
+        com.fasterxml.jackson.databind.node.ObjectNode large;
+        try {
+            large = (com.fasterxml.jackson.databind.node.ObjectNode) Payloads.MAPPER.readTree(Payloads.sample());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        large.put("description", "Mô tả dài. ".repeat(1_500));
+        byte[] body = Payloads.json(large);
+        assertThat(body.length, greaterThanOrEqualTo(16_384));
+        JsonPath small = assess(Payloads.sample()).then().statusCode(200).extract().jsonPath();
+        JsonPath big = assess(body).then().statusCode(200).extract().jsonPath();
+        assertThat(big.getString("verdict"), equalTo(small.getString("verdict")));
+        assertThat(big.getInt("score"), equalTo(small.getInt("score")));
+        assertThat(big.getList("findings.ruleId"), equalTo(small.getList("findings.ruleId")));
+        given().contentType("application/json").body(body).when().post("/api/v1/proposals/validate")
+                .then().statusCode(200).body("valid", equalTo(true));
+    }
 }
