@@ -82,6 +82,19 @@ public class AssessmentBenchmark {
         return service.assess(proposals.get(i), trees.get(i));
     }
 
+    /** The answer's JSON as the HTTP layer writes it: Quarkus's mapper, by default, writes every field, nulls too. */
+    private final com.fasterxml.jackson.databind.ObjectWriter writer = vn.phendau.common.Json.MAPPER.copy()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS).writer();
+    private final java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream(1 << 17);
+
+    /** One assessment and its answer written as JSON (about 50 KB): what an assessment request adds to the floor. */
+    @Benchmark
+    public int answer() throws IOException {
+        sink.reset();
+        writer.writeValue(sink, assess());
+        return sink.size();
+    }
+
     /**
      * The limits at the defaults their annotations give, as the service has them when nothing is configured. Built
      * by hand: SmallRye's own mapping generates classes with ASM, which Quarkus leaves out of the packaged app.
