@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-20s}
+# Each endpoint is loaded this long before it is measured: the JIT compiles the assessment's code (Drools, the
+# findings, Jackson's writers) over half a minute of load on 2 cores, and 10 s measured a service still compiling.
+WARMUP=${WARMUP:-30s}
 PORT=${PORT:-18081}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -Xms64m -XX:+UseSerialGC"}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
@@ -22,7 +25,7 @@ export SAMPLES=$(ls samples/*.json | tr '\n' ':')
 tick=$(getconf CLK_TCK)
 cpu_ms() { awk -v t="$tick" '{print int(($14 + $15) * 1000 / t)}' "/proc/$pid/stat"; }
 run() {  # endpoint -> "RESULT rps=… p50_ms=… p99_ms=… non2xx=… socket_errors=… cpu_us_per_request=…"
-  wrk -t2 -c"$CONNECTIONS" -d10s -s bench/samples.lua "http://127.0.0.1:$PORT$1" > /dev/null   # warm-up
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/samples.lua "http://127.0.0.1:$PORT$1" > /dev/null   # warm-up
   local before result
   before=$(cpu_ms)
   result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/samples.lua "http://127.0.0.1:$PORT$1" | grep RESULT)
