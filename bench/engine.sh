@@ -15,7 +15,7 @@ cp="bench/jmh/target/phendau-jmh-1.0.0.jar:$(cat bench/jmh/target/jmh.classpath)
 # The libraries the service runs with, less the log manager: without Quarkus to configure it, it would log at
 # every level, and Drools' trace messages (built for every rule fired) would be what is measured. jboss-logging
 # then logs through java.util.logging, at INFO, as Drools does through SLF4J's no-op logger.
-cp="$cp:$(ls $APP/lib/boot/org.jboss.logging.jboss-logging-*.jar $APP/lib/main/*.jar | tr "\n" ":")"
+cp="$cp:$(ls "$APP"/lib/boot/org.jboss.logging.jboss-logging-*.jar "$APP"/lib/main/*.jar | tr "\n" ":")"
 result=target/jmh-engine.json
 java -Dorg.jboss.logging.provider=jdk -cp "$cp" org.openjdk.jmh.Main "AssessmentBenchmark\.$BENCH\$" -f "${FORKS:-2}" -wi "${WARMUP:-15}" -i "${ITERATIONS:-5}" \
     -rf json -rff "$result" 2>&1 | grep -v -E "WARN|SLF4J"

@@ -3,7 +3,9 @@
 # (parse and validate, everything but the rules), measured in the same run with wrk over the samples, and the
 # service's resident memory after the load. JAVA_OPTS are the JVM options (default: those README.md gives).
 # Also the service's CPU time per answer of each endpoint (a figure less swayed by other work on the cores).
-# Prints the ratio, the assessment endpoint's p99 and the errors last. Not a test; not in CI.
+# WARMUP (default 30s) is the load before each endpoint is measured, DURATION (20s) the measurement; APP=<another
+# build's quarkus-app> measures that build. Prints the ratio, the assessment endpoint's p99 and the errors last.
+# Not a test; not in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-16}

@@ -11,13 +11,12 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import vn.phendau.proposal.PostedProposal;
-import vn.phendau.proposal.PostedProposalReader;
 import vn.phendau.proposal.ProjectProposal;
 import vn.phendau.rules.RuleBase;
 
 /**
  * One proposal in, its assessment or its validation out. Both run on the I/O thread that read the request, the
- * proposal already read and validated (see {@link PostedProposalReader}): handing each request to a worker thread
+ * proposal already read and validated (see {@link vn.phendau.proposal.PostedProposalReader}): handing each request to a worker thread
  * and its answer back cost more than the assessment itself, as a thread switch each way on a busy machine
  * (BENCHMARKS.md).
  */
@@ -33,14 +32,17 @@ public class AssessmentResource {
         this.rules = rules;
     }
 
-    /** In the first seconds after start, while the rules load, the assessment waits for them without holding its thread. */
+    /**
+     * In the first seconds after start, while the rules load, the assessment waits for them without holding its
+     * thread, and is made on the rules' loader thread as soon as they are loaded.
+     */
     @POST
     @Path("/assessments")
     @Consumes(MediaType.WILDCARD)
     @NonBlocking
     @Operation(summary = "Assess one project proposal against Resolution 23/NQ-CP")
     @RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProjectProposal.class)))
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProjectProposal.class)), required = true)
     public CompletionStage<Assessment> assess(PostedProposal posted) {
         return rules.whenLoaded().thenApply(loaded -> service.assess(posted.proposal(), posted.tree()));
     }
@@ -51,7 +53,7 @@ public class AssessmentResource {
     @NonBlocking
     @Operation(summary = "Parse and validate a proposal without assessing it: the problems (400), or valid")
     @RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProjectProposal.class)))
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProjectProposal.class)), required = true)
     public Map<String, Object> validate(PostedProposal posted) {
         return Map.of("valid", true, "projectId", posted.proposal().id());
     }

@@ -140,4 +140,16 @@ class CatalogResourceTest {
         given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", notNullValue());
     }
+
+    /** Both take one proposal as the schema has it; the type the service reads it into is its own affair. */
+    @Test
+    void theSingleProposalEndpointsDocumentAProposalAsTheirBody() {
+        var doc = given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        for (String path : new String[] {"/api/v1/assessments", "/api/v1/proposals/validate"}) {
+            String body = "paths['" + path + "'].post.requestBody.";
+            assertThat(path, doc.getString(body + "content['application/json'].schema.$ref"), equalTo("#/components/schemas/ProjectProposal"));
+            assertThat(path, doc.getBoolean(body + "required"), equalTo(true));
+        }
+        assertThat(doc.getMap("components.schemas").containsKey("PostedProposal"), equalTo(false));
+    }
 }
