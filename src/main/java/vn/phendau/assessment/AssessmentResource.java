@@ -16,9 +16,9 @@ import vn.phendau.rules.RuleBase;
 
 /**
  * One proposal in, its assessment or its validation out. Both run on the I/O thread that read the request, the
- * proposal already read and validated (see {@link vn.phendau.proposal.PostedProposalReader}): handing each request to a worker thread
- * and its answer back cost more than the assessment itself, as a thread switch each way on a busy machine
- * (BENCHMARKS.md).
+ * proposal already read and validated (see {@link vn.phendau.proposal.PostedProposalReader}): handing each request
+ * to a worker thread and its answer back cost more than the assessment itself, as a thread switch each way on a
+ * busy machine (BENCHMARKS.md).
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

@@ -17,10 +17,11 @@ import vn.phendau.http.Limits;
  * {@code phendau.limits.body-bytes}, then the proposal's problems (400), or the proposal.
  *
  * <p>Taking the proposal as a type of its own, rather than an {@code InputStream}, is what lets its resource run
- * on the I/O thread (see AssessmentResource). Quarkus REST reads a body of up to {@code quarkus.rest.input-buffer-size}
- * (10 KiB) without blocking and calls this reader on the I/O thread. A larger body is handed to a worker thread, and
- * this reader streams it there, stops at the limit (a large body is never read whole into memory), and parses and
- * validates it there too, so that only the assessment of a proposal already checked comes back to the I/O thread.
+ * on the I/O thread (see AssessmentResource). Quarkus REST reads a body of up to
+ * {@code quarkus.rest.input-buffer-size} (10 KiB) without blocking and calls this reader on the I/O thread. A larger
+ * body is handed to a worker thread, and this reader streams it there, stops at the limit (a large body is never
+ * read whole into memory), and parses and validates it there too, so that only the assessment of a proposal already
+ * checked comes back to the I/O thread.
  */
 @Provider
 public class PostedProposalReader implements MessageBodyReader<PostedProposal> {
