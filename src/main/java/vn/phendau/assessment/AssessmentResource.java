@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import vn.phendau.proposal.PostedProposal;
 import vn.phendau.proposal.ProjectProposal;
@@ -41,8 +43,8 @@ public class AssessmentResource {
     @Consumes(MediaType.WILDCARD)
     @NonBlocking
     @Operation(summary = "Assess one project proposal against Resolution 23/NQ-CP")
-    @RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProjectProposal.class)), required = true)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProjectProposal.class)))
     public CompletionStage<Assessment> assess(PostedProposal posted) {
         return rules.whenLoaded().thenApply(loaded -> service.assess(posted.proposal(), posted.tree()));
     }
@@ -52,8 +54,8 @@ public class AssessmentResource {
     @Consumes(MediaType.WILDCARD)
     @NonBlocking
     @Operation(summary = "Parse and validate a proposal without assessing it: the problems (400), or valid")
-    @RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProjectProposal.class)), required = true)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProjectProposal.class)))
     public Map<String, Object> validate(PostedProposal posted) {
         return Map.of("valid", true, "projectId", posted.proposal().id());
     }
