@@ -2,7 +2,8 @@
 # One full assessment in-process (every rule, explanations, path to compliance), measured with JMH over
 # samples/*.json in turn: SampleTime, in µs (mean, median, p90, p99). Prints the median last.
 # FORKS, WARMUP, ITERATIONS (each 2 s) override the defaults (2, 15, 5). BENCH=answer measures one assessment and
-# its answer written as JSON (what an assessment request adds to the validate floor). APP=<another build's
+# its answer written as JSON (what an assessment request adds to the validate floor); BENCH=rules, one firing of
+# the rules alone over each sample's facts (no findings, no path to compliance: Drools' own share). APP=<another build's
 # quarkus-app> runs the same benchmark over that build's classes, to compare two builds in one sitting.
 # Not a test; not in CI.
 set -euo pipefail
@@ -25,6 +26,7 @@ sample = json.load(open(sys.argv[1]))[0]["primaryMetric"]
 p = sample["scorePercentiles"]
 print(f"mean {sample['score']:.1f} ± {sample['scoreError']:.1f} µs; p90 {p['90.0']:.1f} µs, p99 {p['99.0']:.1f} µs; "
       f"load average {open('/proc/loadavg').read().split()[0]}")
-what = "one assessment and its answer written as JSON" if sys.argv[2] == "answer" else "one assessment"
+what = {"answer": "one assessment and its answer written as JSON",
+        "rules": "one firing of the rules alone"}.get(sys.argv[2], "one assessment")
 print(f"{what}, median: {p['50.0']:.1f} µs")
 PY

@@ -30,6 +30,8 @@ import vn.phendau.proposal.ProposalReader;
 import vn.phendau.reference.ParameterTable;
 import vn.phendau.reference.ProjectGroups;
 import vn.phendau.reference.Provinces;
+import vn.phendau.rules.BorderProvince;
+import vn.phendau.rules.Project;
 import vn.phendau.rules.RuleBase;
 
 /**
@@ -49,6 +51,9 @@ import vn.phendau.rules.RuleBase;
 public class AssessmentBenchmark {
 
     private AssessmentService service;
+    private RuleBase rules;
+    /** Per sample, the facts an assessment inserts before it fires the rules (for {@link #rules()}). */
+    private final List<Object[]> facts = new ArrayList<>();
     private final List<ProjectProposal> proposals = new ArrayList<>();
     private final List<JsonNode> trees = new ArrayList<>();
     private int next;
@@ -60,14 +65,18 @@ public class AssessmentBenchmark {
         ProjectGroups groups = new ProjectGroups();
         Limits limits = defaultLimits();
         ProposalReader reader = new ProposalReader(provinces, groups, limits);
-        service = new AssessmentService(new RuleBase(legal), provinces, groups, new ParameterTable(),
-                new FactBuilder(), new Explainer(), legal);
+        rules = new RuleBase(legal);
+        ParameterTable parameters = new ParameterTable();
+        FactBuilder factBuilder = new FactBuilder();
+        service = new AssessmentService(rules, provinces, groups, parameters, factBuilder, new Explainer(), legal);
         Path samples = Path.of(System.getProperty("samples", "samples"));
         try (var files = Files.list(samples)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode tree = reader.readTree(Files.readAllBytes(f));
                 trees.add(tree);
-                proposals.add(reader.convert(tree));
+                ProjectProposal p = reader.convert(tree);
+                proposals.add(p);
+                facts.add(facts(p, provinces, groups, parameters, factBuilder));
             }
         }
         if (proposals.isEmpty()) {
@@ -80,6 +89,32 @@ public class AssessmentBenchmark {
         int i = next;
         next = i + 1 == proposals.size() ? 0 : i + 1;
         return service.assess(proposals.get(i), trees.get(i));
+    }
+
+    /**
+     * The rules alone: one firing of every rule over the facts of a sample, as the assessment's first evaluation
+     * does it (a clean session from the pool, the facts inserted, every rule fired, the hits read, the session
+     * reset). No fact built, no finding said, no path to compliance: what Drools costs at the least per assessment.
+     */
+    @Benchmark
+    public List<String> rules() {
+        int i = next;
+        next = i + 1 == facts.size() ? 0 : i + 1;
+        return rules.fire(facts.get(i));
+    }
+
+    /** The facts as AssessmentService.evaluate inserts them; a province without a land border gets only itself. */
+    private static Object[] facts(ProjectProposal p, Provinces provinces, ProjectGroups groups, ParameterTable parameters,
+                                  FactBuilder factBuilder) {
+        java.time.LocalDate day = p.assessmentDate() != null ? p.assessmentDate() : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        Provinces.Match match = provinces.resolve(p.location().province()).orElseThrow();
+        ProjectGroups.Law law = groups.lawOn(day).orElseThrow();
+        BorderProvince province = new BorderProvince(match.province().name(), match.province().landBorder());
+        if (!province.landBorder()) {
+            return new Object[] {province};
+        }
+        Project fact = factBuilder.build(p, day, match, law, groups.derive(p.investment().totalVnd(), p.sector(), law));
+        return new Object[] {province, fact, parameters.on(day)};
     }
 
     /** The answer's JSON as the HTTP layer writes it: Quarkus's mapper, by default, writes every field, nulls too. */
