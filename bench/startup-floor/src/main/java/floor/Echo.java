@@ -7,7 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
-/** The one resource: a JSON body read and answered, so that REST and Jackson are really set up at start. */
+/** The one resource: a JSON body read and answered, so that the application registers what a JSON service does. */
 @Path("/echo")
 public class Echo {
 
