@@ -214,11 +214,13 @@ def main():
             tree = copy.deepcopy(BASE)
             obj = at(tree, steps)
             obj[misspelt] = obj.pop(name)
-            paths = [join(path, misspelt)] + ([join(path, name)] if reason == "required" else [])
+            # A misspelt required field is one mistake, told once: the unknown field and its "did you mean",
+            # not also "required field is missing" for the field it names.
             write("names", slug(path) + "--misspelt-" + reason, refused(
                 f"'{misspelt}' is not a field of {path} (did you mean '{name}'?)"
-                + (f"; and '{name}' is required, so it is missing." if reason == "required" else "."),
-                paths, body=tree))
+                + (f"; '{name}' is required, and the service says so once, as the unknown field that names it."
+                   if reason == "required" else "."),
+                [join(path, misspelt)], body=tree))
 
     for value, reason in (("cn", "lower case"), ("CHN", "three letters"), ("V1", "a digit"), ("", "empty")):
         write("texts", "investment.investorCountry--" + (value or "empty"), refused(

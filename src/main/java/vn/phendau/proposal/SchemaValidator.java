@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,12 +28,10 @@ final class SchemaValidator {
 
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    private final JsonNode root;
     private final Rule top;
 
     SchemaValidator(JsonNode schema) {
-        this.root = schema;
-        this.top = compile(schema, new IdentityHashMap<>());
+        this.top = compile(schema, schema, new IdentityHashMap<>());
     }
 
     List<Problem> validate(JsonNode value, String path) {
@@ -50,16 +48,18 @@ final class SchemaValidator {
     private static final class Rule {
         String type;
         JsonNode allowed;                       // enum
+
+        /** The property names, in the schema's order. */
+        List<String> known() {
+            return List.copyOf(properties.keySet());
+        }
         List<String> required = List.of();
-        Map<String, Rule> properties = Map.of();
-        List<String> known = List.of();         // the property names, in the schema's order
+        Map<String, Rule> properties = Map.of(); // in the schema's order
         int maxItems;
         boolean uniqueItems;
         Rule items;
-        boolean hasMinLength;
-        int minLength;
+        Integer minLength;
         Integer maxLength;
-        String regex;
         Pattern pattern;
         boolean date;
         BigDecimal exclusiveMinimum;
@@ -68,8 +68,8 @@ final class SchemaValidator {
     }
 
     /** Only the keywords of the node a $ref names count, as JSON Schema (draft 7) has it. */
-    private Rule compile(JsonNode schema, Map<JsonNode, Rule> done) {
-        JsonNode node = schema.has("$ref") ? resolve(schema.get("$ref").asText()) : schema;
+    private static Rule compile(JsonNode root, JsonNode schema, Map<JsonNode, Rule> done) {
+        JsonNode node = schema.has("$ref") ? resolve(root, schema.get("$ref").asText()) : schema;
         Rule rule = done.get(node);
         if (rule != null) {
             return rule;
@@ -81,23 +81,18 @@ final class SchemaValidator {
         List<String> required = new ArrayList<>();
         node.path("required").forEach(r -> required.add(r.asText()));
         rule.required = List.copyOf(required);
-        Map<String, Rule> properties = new HashMap<>();
-        List<String> known = new ArrayList<>();
+        Map<String, Rule> properties = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.path("properties").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
-            known.add(p.getKey());
-            properties.put(p.getKey(), compile(p.getValue(), done));
+            properties.put(p.getKey(), compile(root, p.getValue(), done));
         }
         rule.properties = properties;
-        rule.known = List.copyOf(known);
         rule.maxItems = node.path("maxItems").asInt(Integer.MAX_VALUE);
         rule.uniqueItems = node.path("uniqueItems").asBoolean(false);
-        rule.items = node.has("items") ? compile(node.get("items"), done) : null;
-        rule.hasMinLength = node.has("minLength");
-        rule.minLength = node.path("minLength").asInt();
+        rule.items = node.has("items") ? compile(root, node.get("items"), done) : null;
+        rule.minLength = node.has("minLength") ? node.get("minLength").asInt() : null;
         rule.maxLength = node.has("maxLength") ? node.get("maxLength").asInt() : null;
-        rule.regex = node.has("pattern") ? node.get("pattern").asText() : null;
-        rule.pattern = rule.regex == null ? null : Pattern.compile(rule.regex);
+        rule.pattern = node.has("pattern") ? Pattern.compile(node.get("pattern").asText()) : null;
         rule.date = "date".equals(node.path("format").asText());
         rule.exclusiveMinimum = node.has("exclusiveMinimum") ? node.get("exclusiveMinimum").decimalValue() : null;
         rule.minimum = node.has("minimum") ? node.get("minimum").decimalValue() : null;
@@ -124,7 +119,7 @@ final class SchemaValidator {
         }
     }
 
-    private JsonNode resolve(String ref) {
+    private static JsonNode resolve(JsonNode root, String ref) {
         JsonNode node = root;
         for (String part : ref.replaceFirst("^#/", "").split("/")) {
             node = node.path(part);
@@ -147,8 +142,23 @@ final class SchemaValidator {
     }
 
     private void checkObject(Rule schema, JsonNode value, String path, List<Problem> out) {
+        // A misspelt required field is one mistake: it is told once, as the unknown field that names it.
+        Set<String> named = null;
+        Iterator<String> names = value.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!schema.properties.containsKey(name)) {
+                String guess = nearest(name, schema.known());
+                if (guess != null) {
+                    if (named == null) {
+                        named = new HashSet<>();
+                    }
+                    named.add(guess);
+                }
+            }
+        }
         for (String req : schema.required) {
-            if (!value.has(req)) {
+            if (!value.has(req) && (named == null || !named.contains(req))) {
                 out.add(Problem.at(join(path, req), "trường bắt buộc bị thiếu", "required field is missing"));
             }
         }
@@ -157,7 +167,7 @@ final class SchemaValidator {
             Map.Entry<String, JsonNode> f = fields.next();
             Rule sub = schema.properties.get(f.getKey());
             if (sub == null) {
-                out.add(unknownField(join(path, f.getKey()), f.getKey(), schema.known));
+                out.add(unknownField(join(path, f.getKey()), f.getKey(), schema.known()));
             } else {
                 check(sub, f.getValue(), join(path, f.getKey()), out);
             }
@@ -186,7 +196,7 @@ final class SchemaValidator {
     private void checkString(Rule schema, JsonNode value, String path, List<Problem> out) {
         String s = value.asText();
         int length = s.codePointCount(0, s.length());
-        if (schema.hasMinLength && (length < schema.minLength || s.isBlank())) {
+        if (schema.minLength != null && (length < schema.minLength || s.isBlank())) {
             out.add(Problem.at(path, "không được để trống", "must not be empty"));
         }
         if (schema.maxLength != null && length > schema.maxLength) {
@@ -195,7 +205,7 @@ final class SchemaValidator {
                     "must be at most " + max + " characters, got " + length));
         }
         if (schema.pattern != null && !schema.pattern.matcher(s).find()) {
-            String regex = schema.regex;
+            String regex = schema.pattern.pattern();
             out.add(Problem.at(path, "không đúng định dạng " + regex + " (ví dụ mã quốc gia 'CN')",
                     "does not match " + regex + " (for example the country code 'CN')"));
         }
@@ -243,9 +253,9 @@ final class SchemaValidator {
         String guess = nearest(value.asText().toUpperCase(java.util.Locale.ROOT).replace(' ', '_'), names);
         String list = String.join(", ", names);
         out.add(Problem.at(path,
-                "giá trị '" + got + "' không hợp lệ" + (guess == null ? "" : "; có phải ý bạn là '" + guess + "'?")
+                "giá trị '" + got + "' không hợp lệ" + (guess == null ? "." : "; có phải ý bạn là '" + guess + "'?")
                         + " Các giá trị cho phép: " + list,
-                "'" + got + "' is not an allowed value" + (guess == null ? "" : "; did you mean '" + guess + "'?")
+                "'" + got + "' is not an allowed value" + (guess == null ? "." : "; did you mean '" + guess + "'?")
                         + " Allowed: " + list));
     }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static vn.phendau.http.ProblemAssert.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -121,7 +122,9 @@ class ClientProblemsTest {
     @Test
     void unknownFieldsSuggestTheNearestKnownOne() {
         ProblemAssert p = problem(post("invalid/unknown-fields.json"), 400)
-                .at("location.provnce", "investment.totlVnd", "shedule", "location.province");
+                .at("location.provnce", "investment.totlVnd", "shedule");
+        // A misspelt required field is one mistake, told once: not also "required field is missing".
+        assertThat(p.paths(), equalTo(java.util.List.of("location.provnce", "investment.totlVnd", "shedule")));
         assertThat(p.en("location.provnce"), containsString("did you mean 'province'?"));
         assertThat(p.vi("location.provnce"), containsString("có phải ý bạn là 'province'?"));
         assertThat(p.en("investment.totlVnd"), containsString("did you mean 'totalVnd'?"));
@@ -136,6 +139,12 @@ class ClientProblemsTest {
                 containsString("BORDER_DEFENSE"), containsString("OTHER")));
         assertThat(p.vi("sector"), containsString("Các giá trị cho phép"));
         assertThat(p.paths().size(), equalTo(1));
+
+        // With no near value, a full stop still parts the message from the list.
+        ProblemAssert far = problem(post(new String(Payloads.bytes("invalid/unknown-enum.json"), StandardCharsets.UTF_8)
+                .replace("TRANSPOT", "XYZXYZXYZXYZ").getBytes(StandardCharsets.UTF_8)), 400).at("sector");
+        assertThat(far.en("sector"), startsWith("'XYZXYZXYZXYZ' is not an allowed value. Allowed: TRANSPORT, "));
+        assertThat(far.vi("sector"), startsWith("giá trị 'XYZXYZXYZXYZ' không hợp lệ. Các giá trị cho phép: TRANSPORT, "));
     }
 
     @Test
