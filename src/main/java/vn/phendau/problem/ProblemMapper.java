@@ -35,9 +35,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         ProblemException p = asProblem(e, this::sentContentType);
+        String allow = p.status() == 405 && uri != null ? AllowedMethods.at(uri.getPath()) : null;
+        if (allow != null) {
+            p = methodNotAllowed(allow);
+        }
         Response.ResponseBuilder answer = Response.status(p.status()).type(PROBLEM_JSON + ";charset=UTF-8").entity(body(p));
-        if (p.status() == 405 && uri != null) {
-            answer.header(HttpHeaders.ALLOW, AllowedMethods.at(uri.getPath()));
+        if (allow != null) {
+            answer.header(HttpHeaders.ALLOW, allow);
         }
         return answer.build();
     }
@@ -51,6 +55,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         body.put("message", Text.of(p.titleVi(), p.titleEn()));
         body.put("problems", p.problems());
         return body;
+    }
+
+    /** A 405 that says which method to use, as the Allow header does; HEAD and OPTIONS go without saying. */
+    private static ProblemException methodNotAllowed(String allow) {
+        List<String> use = java.util.Arrays.stream(allow.split(",\\s*"))
+                .filter(m -> !m.equals("HEAD") && !m.equals("OPTIONS")).toList();
+        return new ProblemException(405, "method-not-allowed", "Phương thức không được phép", "Method not allowed",
+                List.of(Problem.at("$", "địa chỉ này không nhận phương thức đã gửi; hãy dùng " + String.join(" hoặc ", use),
+                        "this address does not accept that method; use " + String.join(" or ", use))));
     }
 
     private String sentContentType() {

@@ -172,7 +172,9 @@ class HttpProtocolTest {
     @Test
     void wrongMethodIs405() {
         ProblemAssert p = problem(given().when().get("/api/v1/assessments"), 405).at("$");
-        assertThat(p.en("$"), containsString("does not accept that method"));
+        assertThat(p.en("$"), equalTo("this address does not accept that method; use POST"));
+        assertThat(p.vi("$"), equalTo("địa chỉ này không nhận phương thức đã gửi; hãy dùng POST"));
+        assertThat(problem(given().when().delete("/api/v1/rules/URG-1.remote"), 405).en("$"), containsString("; use GET"));
         given().when().get("/api/v1/assessments").then().header("Allow", equalTo("OPTIONS, POST"));
         given().when().delete("/api/v1/rules/URG-1.remote").then().header("Allow", equalTo("GET, HEAD, OPTIONS"));
         given().when().put("/api/v1/assessments/batch/").then().header("Allow", equalTo("OPTIONS, POST"));
