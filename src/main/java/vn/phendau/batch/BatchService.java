@@ -86,7 +86,8 @@ public class BatchService {
      * One item's answer: the problems that make it invalid, or its assessment and what it adds to the list's
      * portfolio (null when it is out of scope).
      */
-    private record Outcome(int index, String id, List<Problem> problems, Assessment assessment, Part portfolio) {
+    private record Outcome(int index, String id, List<Problem> problems, Assessment assessment, Part portfolio,
+                           String name, String province) {
     }
 
     /**
@@ -161,7 +162,7 @@ public class BatchService {
             total++;
             if (o.assessment() == null) {
                 invalid++;
-                sink.error(o.index(), o.id(), o.problems());
+                sink.error(o.index(), o.id(), o.name(), o.province(), o.problems());
                 return;
             }
             Assessment a = o.assessment();
@@ -220,12 +221,14 @@ public class BatchService {
             problems.add(duplicate);
         }
         if (!problems.isEmpty()) {
-            return new Outcome(item.index(), id, problems, null, null);
+            JsonNode node = item.node();
+            return new Outcome(item.index(), id, problems, null, null, textAt(node, "name"),
+                    node == null ? null : textAt(node.get("location"), "province"));
         }
         ProjectProposal proposal = reader.convert(item.node());
         Assessment a = assessments.assess(proposal, item.node(), detail);
         return new Outcome(item.index(), id, List.of(), a,
-                a.verdict() == Verdict.OUT_OF_SCOPE ? null : portfolioPart(item.index(), proposal, a));
+                a.verdict() == Verdict.OUT_OF_SCOPE ? null : portfolioPart(item.index(), proposal, a), null, null);
     }
 
     private static Outcome await(Future<Outcome> future) throws IOException {
@@ -284,6 +287,11 @@ public class BatchService {
             }
         }
         return problems;
+    }
+
+    /** A field's text, as the item gives it, or null when it is absent or not text. */
+    private static String textAt(JsonNode node, String field) {
+        return node != null && node.path(field).isTextual() ? node.get(field).asText() : null;
     }
 
     private static String idOf(JsonNode node) {

@@ -21,6 +21,14 @@ public interface BatchSink {
 
     void error(int index, String projectId, List<Problem> problems) throws IOException;
 
+    /**
+     * An item that could not be assessed, with its name and province as the item gives them (null where it gives
+     * none, or not as text): a report that has a row per item shows them for the invalid ones too.
+     */
+    default void error(int index, String projectId, String name, String province, List<Problem> problems) throws IOException {
+        error(index, projectId, problems);
+    }
+
     /** After the last item: the counts, and the findings that only show across the list. */
     void finish(BatchSummary summary, List<PortfolioFinding> portfolioFindings) throws IOException;
 }

@@ -76,8 +76,13 @@ public final class CsvBatchWriter implements BatchSink {
 
     @Override
     public void error(int index, String projectId, List<Problem> problems) throws IOException {
+        error(index, projectId, null, null, problems);
+    }
+
+    @Override
+    public void error(int index, String projectId, String name, String province, List<Problem> problems) throws IOException {
         List<String> cells = new ArrayList<>(List.of("INVALID", String.valueOf(index), projectId == null ? "" : projectId,
-                "", "", "", ""));
+                name == null ? "" : name, province == null ? "" : province, "", ""));
         GROUPS.forEach(g -> cells.add(""));
         cells.addAll(List.of("", "", "", problems.stream().map(p -> p.path() + ": " + p.message().vi() + " / " + p.message().en())
                 .collect(Collectors.joining("; "))));

@@ -174,9 +174,16 @@ public final class XlsxBatchWriter implements BatchSink, Closeable {
 
     @Override
     public void error(int index, String projectId, List<Problem> problems) {
+        error(index, projectId, null, null, problems);
+    }
+
+    @Override
+    public void error(int index, String projectId, String name, String province, List<Problem> problems) {
         Row r = projects.row();
         number(r, 0, index);
         text(r, 1, projectId);
+        text(r, 2, name);
+        text(r, 3, province);
         text(r, 4, "INVALID");
         text(r, projects.columns.size() - 1, problems.stream()
                 .map(p -> p.path() + ": " + vi(p.message()) + " / " + en(p.message())).collect(Collectors.joining("; ")));

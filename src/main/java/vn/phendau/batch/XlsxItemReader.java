@@ -20,9 +20,10 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.internal.ZipHelper;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -167,7 +168,15 @@ public final class XlsxItemReader implements ItemReader {
             throw refused(415, "unsupported-media-type", "tệp không phải sổ tính Excel .xlsx", "the file is not an Excel .xlsx workbook");
         }
         try {
-            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            // The zip opened here, not by OPCPackage.open(File): on a zip cut short or broken, POI logs an error
+            // and falls back to reading it as a stream; such a workbook is refused as unreadable instead.
+            ZipSecureFile zip = ZipHelper.openZipFile(file.toFile());
+            try {
+                pkg = OPCPackage.open(new ZipFileZipEntrySource(zip));
+            } catch (Exception e) {
+                zip.close();
+                throw e;
+            }
             refuseMacros(pkg);
             XSSFReader reader = new XSSFReader(pkg, true);
             SharedStrings strings = reader.getSharedStringsTable();

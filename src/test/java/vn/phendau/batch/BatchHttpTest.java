@@ -224,9 +224,22 @@ class BatchHttpTest {
             }
             assertEquals("INVALID", text(projects.getRow(2), 4));
             assertThat(text(projects.getRow(2), 17), containsString("investment.totalVnd"));
+            // An invalid row still shows the name and province it gives, even a province that is none.
+            assertEquals("tổng vốn không phải số", text(projects.getRow(2), 2));
+            assertEquals("Lạng Sơn", text(projects.getRow(2), 3));
+            assertEquals("Lạng Xơn Xa", text(projects.getRow(4), 3));
             assertEquals(VIETNAMESE, text(projects.getRow(1), 2));
             assertEquals(5, (int) wb.getSheet(XlsxBatchWriter.SUMMARY).getRow(5).getCell(2).getNumericCellValue());
         }
+    }
+
+    @Test
+    void invalidRowsOfTheCsvAnswerShowTheNameAndProvinceTheyGive() {
+        List<List<String>> records = csvRecords(post("text/csv", Fixtures.csv(MINIMAL, MIXED, ',', true), "text/csv"));
+        List<String> header = records.get(0);
+        List<String> m1 = records.get(2);
+        assertEquals(List.of("INVALID", "1", "M-1", "tổng vốn không phải số", "Lạng Sơn"), m1.subList(0, 5));
+        assertEquals("Lạng Xơn Xa", records.get(4).get(header.indexOf("province")));
     }
 
     @Test
