@@ -216,7 +216,8 @@ public class AssessmentService {
         }
         fired.sort(Comparator.comparingInt(Plan::order));
         Subject subject = new Subject(p, source, fact, s.context());
-        Explainer.Values values = words == Words.NONE ? null : explainer.new Values(subject::value);
+        // Made even for no words: a remedy's changes read values through it too.
+        Explainer.Values values = explainer.new Values(subject::value);
         List<Finding> findings = new ArrayList<>(fired.size());
         for (Plan plan : fired) {
             findings.add(finding(plan, subject, values, s.date(), words));
@@ -285,13 +286,13 @@ public class AssessmentService {
         return context;
     }
 
-    /** @param values the subject's values for the finding's texts, or null when it is said in no words (NONE). */
+    /** @param values the subject's values, for the finding's texts, evidence and changes. */
     private Finding finding(Plan plan, Subject subject, Explainer.Values values, LocalDate date, Words words) {
         RuleMeta rule = plan.rule();
         if (words != Words.ALL) {
             // fixableByChange as the full finding has it: one change per fix.
             Finding.Remedy remedy = !rule.holdsBack() ? null : new Finding.Remedy(null,
-                    words == Words.NONE ? changes(rule, subject) : List.of(), !rule.fixes().isEmpty(), null);
+                    words == Words.NONE ? changes(rule, values) : List.of(), !rule.fixes().isEmpty(), null);
             return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
                     words == Words.TITLES ? plan.title().render(values) : null, null, List.of(), Map.of(), List.of(), remedy);
         }
@@ -299,7 +300,7 @@ public class AssessmentService {
         List<String> missing = new ArrayList<>();
         for (String read : rule.reads()) {
             for (String path : subject.expand(read)) {
-                evidence.put(path, subject.value(path));
+                evidence.put(path, values.value(path));
                 if (rule.outcome() == Outcome.MISSING_INFO && Subject.isInputPath(path) && subject.isMissing(path)) {
                     missing.add(path);
                 }
@@ -308,7 +309,7 @@ public class AssessmentService {
         List<Citation> citations = plan.citations(date, legal);
         Finding.Remedy remedy = null;
         if (rule.holdsBack()) {
-            List<Finding.Change> changes = changes(rule, subject);
+            List<Finding.Change> changes = changes(rule, values);
             remedy = new Finding.Remedy(plan.remedy().render(values), changes, !changes.isEmpty(), citations.get(0));
         }
         return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
@@ -316,10 +317,10 @@ public class AssessmentService {
                 citations, evidence, missing, remedy);
     }
 
-    private static List<Finding.Change> changes(RuleMeta rule, Subject subject) {
+    private static List<Finding.Change> changes(RuleMeta rule, Explainer.Values values) {
         List<Finding.Change> changes = new ArrayList<>(rule.fixes().size());
         for (RuleMeta.Fix fix : rule.fixes()) {
-            JsonNode value = fix.literal() != null ? fix.literal() : Json.MAPPER.valueToTree(subject.value(fix.valueName()));
+            JsonNode value = fix.literal() != null ? fix.literal() : Json.MAPPER.valueToTree(values.value(fix.valueName()));
             changes.add(new Finding.Change(fix.path(), value));
         }
         return changes;

@@ -73,25 +73,41 @@ public class Explainer {
     }
 
     /**
-     * One subject's values, each formatted at most once per language: the texts of an assessment's findings name
-     * the same few values ({sector}, {features}, {province}) again and again.
+     * One subject's values, the one memo of them: each looked up at most once, for the texts and the evidence of
+     * all of an assessment's findings, and each formatted at most once per language. The findings name the same few
+     * values ({sector}, {features}, {province}) again and again.
      */
     public final class Values {
+        private static final Object NONE = new Object();
+
         private final Function<String, Object> source;
-        private String[] formatted = new String[nextSlot.get() * 2];
+        private final Map<String, Object> looked = new java.util.HashMap<>();
+        private String[] formatted;
 
         public Values(Function<String, Object> source) {
             this.source = source;
         }
 
+        /** The value named, looked up on first use. */
+        public Object value(String name) {
+            Object v = looked.get(name);
+            if (v == null) {
+                v = source.apply(name);
+                looked.put(name, v == null ? NONE : v);
+                return v;
+            }
+            return v == NONE ? null : v;
+        }
+
         String text(Part part, boolean vi) {
             int i = part.slot() * 2 + (vi ? 0 : 1);
-            if (i >= formatted.length) {
-                formatted = java.util.Arrays.copyOf(formatted, Math.max(i + 2, nextSlot.get() * 2));
+            if (formatted == null || i >= formatted.length) {
+                formatted = java.util.Arrays.copyOf(formatted == null ? new String[0] : formatted,
+                        Math.max(i + 2, nextSlot.get() * 2));
             }
             String s = formatted[i];
             if (s == null) {
-                s = format(source.apply(part.name()), part.format(), vi);
+                s = format(value(part.name()), part.format(), vi);
                 formatted[i] = s;
             }
             return s;

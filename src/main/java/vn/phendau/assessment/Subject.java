@@ -138,21 +138,8 @@ final class Subject {
         return key.contains(".") || key.contains("[") || INPUT_FIELDS.contains(key);
     }
 
-    /** Each value looked up once: the evidence and the texts of many findings name the same few. */
-    private final Map<String, Object> seen = new java.util.HashMap<>();
-    private static final Object NONE = new Object();
-
+    /** The value named, looked up anew: {@link Explainer.Values} keeps what an assessment has looked up. */
     Object value(String key) {
-        Object v = seen.get(key);
-        if (v == null) {
-            v = lookUp(key);
-            seen.put(key, v == null ? NONE : v);
-            return v;
-        }
-        return v == NONE ? null : v;
-    }
-
-    private Object lookUp(String key) {
         if (context.containsKey(key)) {
             return context.get(key);
         }
