@@ -102,15 +102,27 @@ public class Provinces {
         return Optional.empty();
     }
 
-    /** The names closest to what was typed, for the "did you mean" of an unknown province. */
+    /**
+     * The names closest to what was typed, for the "did you mean" of an unknown province. A name that shares the
+     * first word comes before one that is only a few letters away: "Lạng Giang" is nearer Lạng Sơn than An Giang,
+     * though "Giang" and "Sơn" differ more than "Lạng" and "An" do. Vietnamese place names end in many of the same
+     * words (Giang, Bình, Nam), so the first word tells more.
+     */
     public List<String> suggest(String input, int count) {
         String key = key(input);
+        String first = firstWord(key);
         Map<String, String> display = new LinkedHashMap<>();
         byCurrentName.forEach((k, p) -> display.putIfAbsent(k, p.name()));
         byFormerName.forEach((k, e) -> display.putIfAbsent(k, e.getKey()));
         return display.entrySet().stream()
-                .sorted(Comparator.comparingInt(e -> VietnameseText.distance(key, e.getKey())))
+                .sorted(Comparator.<Map.Entry<String, String>>comparingInt(e -> first.equals(firstWord(e.getKey())) ? 0 : 1)
+                        .thenComparingInt(e -> VietnameseText.distance(key, e.getKey())))
                 .map(Map.Entry::getValue).distinct().limit(count).toList();
+    }
+
+    private static String firstWord(String folded) {
+        int space = folded.indexOf(' ');
+        return space < 0 ? folded : folded.substring(0, space);
     }
 
     /**

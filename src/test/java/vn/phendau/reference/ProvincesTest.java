@@ -52,5 +52,9 @@ class ProvincesTest {
     void anUnknownNameGetsTheNearestSuggestions() {
         assertTrue(Engine.PROVINCES.resolve("Lang Sn").isEmpty());
         assertEquals("Lạng Sơn", Engine.PROVINCES.suggest("Lang Sn", 3).get(0));
+        // A shared first word weighs more than a shared last one: Lạng Giang is nearer Lạng Sơn than An Giang.
+        assertEquals("Lạng Sơn", Engine.PROVINCES.suggest("Lạng Giang", 3).get(0));
+        assertEquals("Hà Giang", Engine.PROVINCES.suggest("Ha Giag", 3).get(0));
+        assertEquals("Bắc Giang", Engine.PROVINCES.suggest("Bắc Gian", 3).get(0));
     }
 }
