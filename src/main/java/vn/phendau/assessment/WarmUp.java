@@ -2,6 +2,8 @@ package vn.phendau.assessment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -64,6 +66,12 @@ public class WarmUp implements HealthCheck {
         });
     }
 
+    /** Whether the service is stopping, or failed to start: its beans are going or gone. */
+    private static boolean stopping() {
+        ArcContainer container = Arc.container();
+        return container == null || !container.isRunning();
+    }
+
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("warm-up").status(done.isDone()).build();
@@ -73,13 +81,22 @@ public class WarmUp implements HealthCheck {
         long start = System.nanoTime();
         try {
             for (Samples.Sample sample : samples.all()) {
+                if (stopping()) {
+                    return;
+                }
                 JsonNode tree = reader.readTree(sample.json().getBytes(StandardCharsets.UTF_8));
                 mapper.writeValue(OutputStream.nullOutputStream(), service.assess(reader.convert(tree), tree));
             }
             LOG.infof("warmed up over %d sample proposals in %d ms", samples.all().size(), (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
-            // A sample that cannot be assessed is a defect the tests catch; the service still serves.
-            LOG.warn("the warm-up stopped early", e);
+            // A service that failed to start (its port in use) stops under the warm-up's feet: that failure is the
+            // one to tell, not the warm-up's. Otherwise a sample that cannot be assessed is a defect the tests
+            // catch; the service still serves.
+            if (stopping()) {
+                LOG.debug("the warm-up stopped with the service", e);
+            } else {
+                LOG.warn("the warm-up stopped early", e);
+            }
         } finally {
             done.complete(null);
         }
