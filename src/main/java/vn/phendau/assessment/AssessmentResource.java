@@ -6,7 +6,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,7 +55,11 @@ public class AssessmentResource {
     @Operation(summary = "Parse and validate a proposal without assessing it: the problems (400), or valid")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProjectProposal.class)))
-    public Map<String, Object> validate(PostedProposal posted) {
-        return Map.of("valid", true, "projectId", posted.proposal().id());
+    public Validation validate(PostedProposal posted) {
+        return new Validation(posted.proposal().id(), true);
+    }
+
+    /** A valid proposal's answer, its fields always in this order (as the README shows it). */
+    public record Validation(String projectId, boolean valid) {
     }
 }

@@ -164,7 +164,8 @@ class AssessmentResponseTest {
         given().contentType("application/json").body(Payloads.sample()).when().post("/api/v1/proposals/validate")
                 .then().statusCode(200).contentType(startsWith("application/json"))
                 .body("valid", equalTo(true))
-                .body("projectId", equalTo("LS-2026-014"));
+                .body("projectId", equalTo("LS-2026-014"))
+                .body(equalTo("{\"projectId\":\"LS-2026-014\",\"valid\":true}"));  // as the README shows it
     }
 
     @Test
