@@ -311,6 +311,8 @@ public final class Fixtures {
 
     public static byte[] legacyXls(List<String> header, List<List<Object>> rows) {
         try (HSSFWorkbook wb = new HSSFWorkbook()) {
+            // With its summary properties, as Excel writes them: without, POI warns twice that they came back null.
+            wb.createInformationProperties();
             fill(wb, header, rows);
             return bytes(wb);
         } catch (IOException e) {
