@@ -103,6 +103,8 @@ public final class RuleCompiler {
         }
     }
 
+    // KieServices' only way to give the class loader; its replacement is internal to Drools.
+    @SuppressWarnings("deprecation")
     static KieBase kieBase(Collection<KiePackage> packages, ClassLoader loader) {
         var base = org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase(
                 KieServices.Factory.get().newKieBaseConfiguration(null, new NoDefaultPackage(loader)));

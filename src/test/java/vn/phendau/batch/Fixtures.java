@@ -88,7 +88,7 @@ public final class Fixtures {
 
     private static void flatten(JsonNode node, String path, Map<String, Object> out) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out));
+            node.properties().forEach(e -> flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out));
         } else if (node.isArray()) {
             List<String> parts = new ArrayList<>();
             for (JsonNode e : node) {
