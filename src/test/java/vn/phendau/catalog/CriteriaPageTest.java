@@ -34,13 +34,15 @@ class CriteriaPageTest {
         json("/api/v1/rules").<Map<String, Object>>getList("rules").forEach(r -> rules.put((String) r.get("id"), r));
 
         StringBuilder md = new StringBuilder();
-        md.append("# The criteria\n\n")
-                .append("The ").append(criteria.size()).append(" criteria the service checks a proposal against, each with what")
-                .append(" it rests on and the rules that decide it. This page is written by `CriteriaPageTest` from what the\n")
-                .append("service serves (`GET /api/v1/criteria`, `GET /api/v1/rules`), and every run of the tests replaces it: do not\n")
-                .append("edit it by hand. A rule's page in the running service (`/rules/{id}`) shows its full text and DRL source.\n\n")
-                .append("The criteria implement the project's specification, `CRITERIA.md`, which lives in the shared specification\n")
-                .append("folder beside the repository (`../shared/spec/CRITERIA.md`), not in the repository itself.\n");
+        md.append("# The criteria\n\n").append("The ").append(criteria.size()).append("""
+                 criteria the service checks a proposal against, each with what it rests on and the rules that
+                decide it. `CriteriaPageTest` writes this page from what the service serves (`GET /api/v1/criteria`,
+                `GET /api/v1/rules`), and every run of the tests replaces it: do not edit it by hand. A rule's page in
+                the running service (`/rules/{id}`) shows its full text and DRL source.
+
+                The criteria implement the project's specification, `CRITERIA.md`, which lives in the shared
+                specification folder beside the repository (`../shared/spec/CRITERIA.md`), not in the repository itself.
+                """);
         String group = null;
         for (Map<String, Object> c : criteria) {
             if (!c.get("group").equals(group)) {
