@@ -139,6 +139,12 @@ class DetailTest {
             }
 
             @Override
+            public void error(int index, String projectId, String name, String province, List<Problem> problems)
+                    throws IOException {
+                sink.error(index, projectId, name, province, problems);
+            }
+
+            @Override
             public void finish(BatchSummary summary, List<PortfolioFinding> portfolioFindings) throws IOException {
                 sink.finish(summary, portfolioFindings);
             }

@@ -311,8 +311,11 @@ public final class Fixtures {
 
     public static byte[] legacyXls(List<String> header, List<List<Object>> rows) {
         try (HSSFWorkbook wb = new HSSFWorkbook()) {
-            // With its summary properties, as Excel writes them: without, POI warns twice that they came back null.
+            // With its summary properties and their code page, as Excel writes them: without the properties, POI
+            // warns twice that they came back null, and without the code page, twice that it defaults to ISO-8859-1.
             wb.createInformationProperties();
+            wb.getSummaryInformation().getFirstSection().setCodepage(org.apache.poi.util.CodePageUtil.CP_UTF8);
+            wb.getDocumentSummaryInformation().getFirstSection().setCodepage(org.apache.poi.util.CodePageUtil.CP_UTF8);
             fill(wb, header, rows);
             return bytes(wb);
         } catch (IOException e) {
