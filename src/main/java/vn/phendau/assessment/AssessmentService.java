@@ -287,23 +287,25 @@ public class AssessmentService {
                             + " được phân nhóm theo " + law.name() + "; tiêu chí DISC-1 và PLAN-4 không áp dụng.",
                     "The project uses no public-investment capital, so it is not a public-investment project and has no group"
                             + " under " + law.name() + "; DISC-1 and PLAN-4 do not apply.");
-            case NATIONAL_IMPORTANCE -> Text.of("Dự án quan trọng quốc gia: vốn đầu tư công " + capital + ", từ " + threshold
-                            + " trở lên (" + law.name() + ", " + law.nationalImportantBasis() + ").",
+            case NATIONAL_IMPORTANCE -> Text.of("Dự án quan trọng quốc gia: vốn đầu tư công " + capital + ", từ mức " + threshold
+                            + " trở lên (" + law.name() + ", " + law.nationalImportantArticle() + ").",
                     "A project of national importance: public-investment capital of " + capitalEn + ", at least " + thresholdEn
-                            + " (" + law.name() + ", " + law.nationalImportantBasis() + ").");
+                            + " (" + law.name() + ", " + law.nationalImportantArticle() + ").");
             case REGARDLESS_OF_SIZE -> Text.of("Nhóm A không phân biệt tổng mức đầu tư: dự án quốc phòng, an ninh có tính chất bảo mật"
                             + " quốc gia (" + law.name() + ", " + law.groupARegardlessOfSizeArticle() + ").",
                     "Group A whatever the size: a defence or security project of a nationally confidential nature ("
                             + law.name() + ", " + law.groupARegardlessOfSizeArticle() + ").");
             case TOTAL_INVESTMENT -> capital == null
                     ? Text.of("Đề xuất chưa nêu nguồn vốn: dự án được phân nhóm theo tổng mức đầu tư như một dự án đầu tư công"
-                                    + " (lĩnh vực nhóm " + fieldClass + "); chưa xác định được có phải dự án quan trọng quốc gia không.",
+                                    + " (lĩnh vực loại " + fieldClass + "); chưa xác định được có phải dự án quan trọng quốc gia không.",
                             "The proposal names no sources: the project is grouped by its total investment as a public-investment"
                                     + " project (field class " + fieldClass + "); whether it is of national importance is unknown.")
-                    : Text.of("Vốn đầu tư công " + capital + ", dưới " + threshold + " (" + law.nationalImportantBasis()
-                                    + "), nên nhóm dự án xác định theo tổng mức đầu tư và lĩnh vực (nhóm " + fieldClass + ").",
-                            "Public-investment capital of " + capitalEn + ", below " + thresholdEn + " (" + law.nationalImportantBasis()
-                                    + "), so the group follows the total investment and the field (class " + fieldClass + ").");
+                    : Text.of("Vốn đầu tư công " + capital + ", dưới mức " + threshold + " của dự án quan trọng quốc gia ("
+                                    + law.name() + ", " + law.nationalImportantArticle() + "), nên nhóm dự án xác định theo tổng mức"
+                                    + " đầu tư và lĩnh vực (lĩnh vực loại " + fieldClass + ").",
+                            "Public-investment capital of " + capitalEn + ", below the " + thresholdEn + " of national importance ("
+                                    + law.name() + ", " + law.nationalImportantArticle() + "), so the group follows the total"
+                                    + " investment and the field (field class " + fieldClass + ").");
         };
         return new GroupView(group, group, declared, fieldClass, law.name(), fact.groupLimitYears(),
                 fact.publicInvestment(), fact.publicCapitalVnd(), note);

@@ -21,7 +21,7 @@ public class ProjectGroups {
 
     /** One law's thresholds (in billion VND) and time limits. */
     public record Law(String name, LocalDate from, LocalDate until, String articles, String capitalAllocationArticle,
-                      JsonNode groupAFrom, JsonNode groupBFrom, long nationalImportantFrom, String nationalImportantBasis,
+                      JsonNode groupAFrom, JsonNode groupBFrom, long nationalImportantFrom, String nationalImportantArticle,
                       String groupARegardlessOfSizeArticle, JsonNode maxYears) {
 
         public boolean inForceOn(LocalDate day) {
@@ -71,7 +71,7 @@ public class ProjectGroups {
                     l.get("effectiveUntil").isNull() ? null : LocalDate.parse(l.get("effectiveUntil").asText()),
                     l.get("articles").asText(), l.get("capitalAllocationArticle").asText(),
                     l.get("groupAFrom"), l.get("groupBFrom"), l.get("nationalImportantFrom").asLong(),
-                    l.get("nationalImportantBasis").asText(), l.get("groupARegardlessOfSizeArticle").asText(),
+                    l.get("nationalImportantArticle").asText(), l.get("groupARegardlessOfSizeArticle").asText(),
                     l.get("maxCapitalAllocationYears")));
         }
         for (JsonNode c : data.at("/groupARegardlessOfSize/categories")) {

@@ -72,4 +72,22 @@ class ProjectGroupsTest {
         assertEquals(ProjectGroup.A, Engine.GROUPS.derive(10 * ProjectGroups.BILLION, 10 * ProjectGroups.BILLION,
                 Sector.BORDER_DEFENSE, true, law).group());
     }
+
+    @Test
+    void theAnswerSaysWhichGroupTheLawGivesAndWhy() throws java.io.IOException {
+        var ppp = Engine.SERVICE.assess(Engine.READER.read(java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("samples/25-cao-bang-cao-toc-dong-dang-tra-linh-ppp.json")))).projectGroup();
+        assertEquals("A", ppp.group());
+        assertEquals(Boolean.TRUE, ppp.publicInvestment());
+        assertEquals(5_000 * ProjectGroups.BILLION, ppp.publicCapitalVnd());
+        assertEquals(6, ppp.maxCapitalAllocationYears());
+        assertTrue(ppp.note().vi().contains("dưới mức 30.000 tỷ đồng của dự án quan trọng quốc gia"), ppp.note().vi());
+        var privateMarket = Engine.SERVICE.assess(Engine.READER.read(java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("samples/27-lai-chau-cho-bien-gioi-ma-lu-thang-von-tu-nhan.json")))).projectGroup();
+        assertNull(privateMarket.group());
+        assertNull(privateMarket.maxCapitalAllocationYears());
+        assertEquals("B", privateMarket.declared());
+        assertEquals(Boolean.FALSE, privateMarket.publicInvestment());
+        assertTrue(privateMarket.note().en().contains("not a public-investment project"), privateMarket.note().en());
+    }
 }
