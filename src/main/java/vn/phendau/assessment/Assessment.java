@@ -39,9 +39,14 @@ public record Assessment(
     public record ProvinceView(String input, String name, String formerly, List<String> neighbours, boolean landBorder) {
     }
 
-    /** The group the project is judged as (declared, else derived), under which law, and the time limit it sets. */
+    /**
+     * The group the law gives the project (never the declared one), under which law, and the time limit it sets.
+     * {@code group} and {@code derived} are null for a project with no public-investment capital, which has no
+     * public-investment group; {@code publicInvestment} says so (null: sources not stated), and {@code note} says why
+     * the group is what it is.
+     */
     public record GroupView(String group, String derived, String declared, String fieldClass, String law,
-                            Integer maxCapitalAllocationYears) {
+                            Integer maxCapitalAllocationYears, Boolean publicInvestment, Long publicCapitalVnd, Text note) {
     }
 
     public record ChecklistItem(String criterion, Text title, Outcome outcome, Severity severity) {

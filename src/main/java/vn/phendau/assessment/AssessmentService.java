@@ -151,11 +151,10 @@ public class AssessmentService {
         Assessment.PathToCompliance path = detail == Detail.FULL ? pathToCompliance(p, s, e) : null;
         // The id is the address of the stored report (/reports/{id}): it must not be guessable, so SecureRandom's.
         return new Assessment(UUID.randomUUID().toString(), p.id(), p.name(), e.verdict(),
-                summary(e.verdict(), e.findings(), e.score(), s.match()), e.score(), e.breakdown(),
+                summary(e.verdict(), e.findings(), e.score(), provinces.nameOn(s.match(), s.date())), e.score(), e.breakdown(),
                 new ProvinceView(p.location().province(), s.match().province().name(), s.match().formerly(),
-                        s.match().province().neighbours(), s.match().province().landBorder()),
-                new GroupView(e.fact().group().name(), e.fact().derivedGroup().name(), p.investment().projectGroup() == null ? null
-                        : p.investment().projectGroup().name(), groups.fieldClass(p.sector()), s.law().name(), e.fact().groupLimitYears()),
+                        s.match().neighbours(), s.match().landBorder()),
+                groupView(p, e.fact(), s.law()),
                 e.findings(), checklist(e.fired(), e.findings()), new Assessment.Ruleset(ruleBase.version(), ruleBase.fingerprint()),
                 path, s.date(), Instant.now(clock));
     }
@@ -174,12 +173,12 @@ public class AssessmentService {
 
     private Setting setting(ProjectProposal p) {
         LocalDate date = p.assessmentDate() != null ? p.assessmentDate() : LocalDate.now(clock);
-        Provinces.Match match = provinces.resolve(p.location().province())
+        Provinces.Match match = provinces.resolveOn(p.location().province(), date)
                 .orElseThrow(() -> new IllegalArgumentException("unvalidated province " + p.location().province()));
         ProjectGroups.Law law = groups.lawOn(date).orElseThrow(() -> new IllegalArgumentException("no law on " + date));
         Parameters params = parameters.on(date);
         return new Setting(p.location().province(), p.assessmentDate(), date, match, law, params,
-                new BorderProvince(match.province().name(), match.province().landBorder()), context(match, date, law));
+                new BorderProvince(provinces.nameOn(match, date), match.landBorder()), context(match, date, law));
     }
 
     /** What the rules say of one proposal: the part an assessment and each step of its path to compliance share. */
@@ -198,8 +197,7 @@ public class AssessmentService {
      *             not fired.
      */
     private Evaluation evaluate(ProjectProposal p, JsonNode source, Setting s, Words words, java.util.function.Predicate<String> only) {
-        ProjectGroup derived = groups.derive(p.investment().totalVnd(), p.sector(), s.law());
-        Project fact = facts.build(p, s.date(), s.match(), s.law(), derived);
+        Project fact = facts.build(p, s.date(), s.match(), groups, s.law());
 
         // A province without a land border is out of scope and nothing else is decided (CRITERIA.md, verdict 1):
         // the project fact is simply not there for the other rules to match.
@@ -273,6 +271,47 @@ public class AssessmentService {
                 remaining.stream().map(Finding::ruleId).toList(), rounds, note);
     }
 
+    /**
+     * The project's group as the law gives it, and why: a project with no public-investment capital has none
+     * (group null), national importance is read from the public-investment capital, and the note says which.
+     */
+    private GroupView groupView(ProjectProposal p, Project fact, ProjectGroups.Law law) {
+        String declared = p.investment().projectGroup() == null ? null : p.investment().projectGroup().name();
+        String group = fact.group() == null ? null : fact.group().name();
+        String fieldClass = groups.fieldClass(p.sector());
+        String threshold = Explainer.money(law.nationalImportantFromVnd(), true);
+        String thresholdEn = Explainer.money(law.nationalImportantFromVnd(), false);
+        String capital = fact.publicCapitalVnd() == null ? null : Explainer.money(fact.publicCapitalVnd(), true);
+        String capitalEn = fact.publicCapitalVnd() == null ? null : Explainer.money(fact.publicCapitalVnd(), false);
+        Text note = switch (fact.groupBasis()) {
+            case NO_PUBLIC_CAPITAL -> Text.of("Dự án không sử dụng vốn đầu tư công nên không phải dự án đầu tư công và không"
+                            + " được phân nhóm theo " + law.name() + "; tiêu chí DISC-1 và PLAN-4 không áp dụng.",
+                    "The project uses no public-investment capital, so it is not a public-investment project and has no group"
+                            + " under " + law.name() + "; DISC-1 and PLAN-4 do not apply.");
+            case NATIONAL_IMPORTANCE -> Text.of("Dự án quan trọng quốc gia: vốn đầu tư công " + capital + ", từ mức " + threshold
+                            + " trở lên (" + law.name() + ", " + law.nationalImportantArticle() + ").",
+                    "A project of national importance: public-investment capital of " + capitalEn + ", at least " + thresholdEn
+                            + " (" + law.name() + ", " + law.nationalImportantArticle() + ").");
+            case REGARDLESS_OF_SIZE -> Text.of("Nhóm A không phân biệt tổng mức đầu tư: dự án quốc phòng, an ninh có tính chất bảo mật"
+                            + " quốc gia (" + law.name() + ", " + law.groupARegardlessOfSizeArticle() + ").",
+                    "Group A whatever the size: a defence or security project of a nationally confidential nature ("
+                            + law.name() + ", " + law.groupARegardlessOfSizeArticle() + ").");
+            case TOTAL_INVESTMENT -> capital == null
+                    ? Text.of("Đề xuất chưa nêu nguồn vốn: dự án được phân nhóm theo tổng mức đầu tư như một dự án đầu tư công"
+                                    + " (lĩnh vực loại " + fieldClass + "); chưa xác định được có phải dự án quan trọng quốc gia không.",
+                            "The proposal names no sources: the project is grouped by its total investment as a public-investment"
+                                    + " project (field class " + fieldClass + "); whether it is of national importance is unknown.")
+                    : Text.of("Vốn đầu tư công " + capital + ", dưới mức " + threshold + " của dự án quan trọng quốc gia ("
+                                    + law.name() + ", " + law.nationalImportantArticle() + "), nên nhóm dự án xác định theo tổng mức"
+                                    + " đầu tư và lĩnh vực (lĩnh vực loại " + fieldClass + ").",
+                            "Public-investment capital of " + capitalEn + ", below the " + thresholdEn + " of national importance ("
+                                    + law.name() + ", " + law.nationalImportantArticle() + "), so the group follows the total"
+                                    + " investment and the field (field class " + fieldClass + ").");
+        };
+        return new GroupView(group, group, declared, fieldClass, law.name(), fact.groupLimitYears(),
+                fact.publicInvestment(), fact.publicCapitalVnd(), note);
+    }
+
     private Map<String, Object> context(Provinces.Match match, LocalDate date, ProjectGroups.Law law) {
         Map<String, Object> context = new HashMap<>(32);
         String place = provinces.nameOn(match, date);
@@ -282,6 +321,9 @@ public class AssessmentService {
         context.put("currentProvince", match.province().name());
         context.put("law", law.name());
         context.put("capitalAllocationArticle", law.capitalAllocationArticle());
+        JsonNode plan = legal.provisionOn("urban-rural-planning", date).get("planName");
+        context.put("constructionPlan", Text.of(plan.get("vi").asText(), plan.get("en").asText()));
+        context.put("keyZoneList", facts.keyZoneList());
         context.putAll(parameters.namedOn(date));
         return context;
     }
@@ -390,14 +432,14 @@ public class AssessmentService {
         return f.severity().ordinal() * 3 + outcomeOrder(f.outcome());
     }
 
-    private static Text summary(Verdict verdict, List<Finding> findings, int score, Provinces.Match match) {
+    private static Text summary(Verdict verdict, List<Finding> findings, int score, String province) {
         long blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCKING && f.outcome() == Outcome.NOT_MET).count();
         long review = findings.stream().filter(AssessmentService::holdsBack).count() - blocking;
         String points = " Điểm ưu tiên " + score + "/100.";
         String pointsEn = " Priority score " + score + "/100.";
         return switch (verdict) {
-            case OUT_OF_SCOPE -> Text.of("Ngoài phạm vi: " + match.province().name() + " không có đường biên giới trên đất liền.",
-                    "Out of scope: " + match.province().name() + " has no land border.");
+            case OUT_OF_SCOPE -> Text.of("Ngoài phạm vi: " + province + " không có đường biên giới trên đất liền.",
+                    "Out of scope: " + province + " has no land border.");
             case NON_COMPLIANT -> Text.of("Chưa đáp ứng: " + blocking + " điều kiện bắt buộc không đạt." + points,
                     "Non-compliant: " + blocking + " blocking condition(s) not met." + pointsEn);
             case NEEDS_REVIEW -> Text.of("Cần thẩm định: " + review + " điểm cần ý kiến hoặc bổ sung thông tin." + points,

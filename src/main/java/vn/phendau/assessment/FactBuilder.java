@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.phendau.common.Json;
 import vn.phendau.common.TextMemo;
 import vn.phendau.common.VietnameseText;
@@ -24,16 +26,53 @@ import vn.phendau.rules.Project;
 @ApplicationScoped
 public class FactBuilder {
 
-    /** The key border-gate economic zones of III.3.d, folded for matching the zone a proposal names. */
-    private final List<String> keyZones = new ArrayList<>();
-
-    public FactBuilder() {
-        Json.resource("reference/border-law.json").at("/keyBorderEconomicZones2021to2025/names")
-                .forEach(n -> keyZones.add(VietnameseText.fold(n.asText())));
+    /**
+     * The key border-gate economic zones of III.3.d (reference/border-law.json), each with the names a proposal may
+     * give it, folded; and the day the list took effect. A zone is matched by its own name, never by a province's
+     * name inside it: "Khu kinh tế cửa khẩu An Giang" is a key zone, a zone of today's An Giang province that was
+     * Kiên Giang's is not.
+     */
+    private record KeyZone(String name, List<String> keys) {
     }
 
-    public Project build(ProjectProposal p, LocalDate assessmentDate, Provinces.Match province, ProjectGroups.Law law,
-                         ProjectGroup derivedGroup) {
+    private final List<KeyZone> keyZones = new ArrayList<>();
+    private final LocalDate keyZonesFrom;
+    private final LocalDate keyZonesUntil;
+    private final vn.phendau.common.Text keyZoneList;
+    private static final java.util.regex.Pattern ZONE_PREFIX = java.util.regex.Pattern.compile(
+            "^(khu kinh te thuong mai dac biet|khu kinh te cua khau quoc te|khu kinh te cua khau|kktck|kkt cua khau|kkt)\\s+");
+    /** A note after the zone's own name, cut before folding (folding drops the comma): "Móng Cái (Quảng Ninh)", "Mộc Bài, Tây Ninh". */
+    private static final java.util.regex.Pattern ZONE_SUFFIX = java.util.regex.Pattern.compile("\\s*(\\(.*\\)|,.*)$");
+
+    public FactBuilder() {
+        JsonNode list = Json.resource("reference/border-law.json").get("keyBorderEconomicZones");
+        keyZonesFrom = LocalDate.parse(list.get("from").asText());
+        keyZonesUntil = list.path("until").isTextual() ? LocalDate.parse(list.get("until").asText()) : null;
+        keyZoneList = vn.phendau.common.Text.of("theo " + list.get("source").asText(), "under " + list.get("sourceEn").asText());
+        for (JsonNode z : list.get("zones")) {
+            List<String> keys = new ArrayList<>();
+            keys.add(zoneKey(z.get("name").asText()));
+            z.path("aliases").forEach(a -> keys.add(zoneKey(a.asText())));
+            keyZones.add(new KeyZone(z.get("name").asText(), List.copyOf(keys)));
+        }
+    }
+
+    /** Which list of key zones the rules use, for the texts that name it. */
+    public vn.phendau.common.Text keyZoneList() {
+        return keyZoneList;
+    }
+
+    /**
+     * A zone's name folded, without the words every zone's name starts with ("Khu kinh tế cửa khẩu"). "Tỉnh" stays:
+     * folded it is also "Tịnh" (Tịnh Biên), so the reference data lists "tỉnh Cao Bằng" and "Cao Bằng" both.
+     */
+    static String zoneKey(String name) {
+        String bare = ZONE_SUFFIX.matcher(name).replaceFirst("");
+        return ZONE_PREFIX.matcher(VietnameseText.fold(bare)).replaceFirst("").strip();
+    }
+
+    public Project build(ProjectProposal p, LocalDate assessmentDate, Provinces.Match province, ProjectGroups groups,
+                         ProjectGroups.Law law) {
         var loc = p.location();
         var inv = p.investment();
         var plan = p.planning() == null ? new ProjectProposal.Planning(null, null, null, null, null, null) : p.planning();
@@ -46,6 +85,7 @@ public class FactBuilder {
         long sum = 0;
         long secured = 0;
         long leveraged = 0;
+        long publicCapital = 0;
         int securedUnknown = 0;
         boolean stateFunded = false;
         boolean foreignDirect = false;
@@ -60,13 +100,23 @@ public class FactBuilder {
             if (s.type().isLeveraged()) {
                 leveraged += s.amountVnd();
             }
-            stateFunded |= s.type().isState();
+            if (s.type().isState()) {
+                stateFunded = true;
+                publicCapital += s.amountVnd();
+            }
             foreignDirect |= s.type() == FundingType.FOREIGN_DIRECT;
             nationalTargetProgram |= s.type() == FundingType.NATIONAL_TARGET_PROGRAM;
         }
         Integer duration = p.schedule() == null || p.schedule().startYear() == null || p.schedule().endYear() == null
                 ? null : p.schedule().endYear() - p.schedule().startYear() + 1;
-        ProjectGroup group = inv.projectGroup() != null ? inv.projectGroup() : derivedGroup;
+        // Unstated sources leave the public-investment capital unknown (null), never nil: the project is then
+        // grouped as the public-investment project it is proposed as (ProjectGroups.derive).
+        Long publicCapitalVnd = sources.isEmpty() ? null : publicCapital;
+        ProjectGroups.Derivation derivation = groups.derive(publicCapitalVnd, total, p.sector(),
+                groups.regardlessOfSize(p.sector(), ds.involvesStateSecrets()), law);
+        // The law's group, never the declared one: a declared group that differs is a finding (DISC-1), not a choice.
+        ProjectGroup group = derivation.group();
+        KeyZone keyZone = keyZone(loc.borderEconomicZone(), assessmentDate);
         // A former province that had no land border has no border communes, whatever the flags say (SCOPE-2).
         boolean formerWithoutBorder = province.formerly() != null && !province.formerHadLandBorder();
         String justification = p.urgency() == null || p.urgency().justification() == null ? "" : p.urgency().justification().strip();
@@ -82,7 +132,7 @@ public class FactBuilder {
                         .filter(c -> Boolean.TRUE.equals(c.borderCommune())).map(Commune::name).toList(),
                 formerWithoutBorder,
                 loc.inBorderBelt(), loc.inDefenseEconomicZone(),
-                isKeyZone(loc.borderEconomicZone()),
+                keyZone != null, keyZone == null ? null : keyZone.name(),
                 ds.defenseOpinion(), ds.securityOpinion(), ds.foreignAffairsOpinion(),
                 ds.dualUse(), ds.dualUseDescription() != null && !ds.dualUseDescription().isBlank(),
                 ds.affectsBorderLineOrMarkers(), ds.involvesStateSecrets(),
@@ -103,7 +153,9 @@ public class FactBuilder {
                 env.protectedArea(), env.naturalForestConversionHa(), env.onBorderRiver(), env.culturalHeritageImpact(),
                 env.eiaStatus(),
                 p.schedule() == null ? null : p.schedule().startYear(), assessmentDate.getYear(),
-                duration, group, derivedGroup, inv.projectGroup(), law.maxYears(group));
+                duration, group, group, inv.projectGroup(), law.maxYears(group),
+                derivation.basis() == ProjectGroups.Basis.NO_PUBLIC_CAPITAL ? Boolean.FALSE : publicCapitalVnd == null ? null : Boolean.TRUE,
+                publicCapitalVnd, derivation.basis());
     }
 
     /** True if any commune is a border commune, false only if every commune is known not to be, else unknown. */
@@ -130,15 +182,19 @@ public class FactBuilder {
     }
 
     /**
-     * Whether the zone a proposal names is one of the key zones. Folding the name was a third of building the fact,
-     * and a service sees the same few zone names over and over: each is judged once (the schema allows 200 characters).
+     * The key zone a proposal names, if the list is in force on the day. Folding the name was a third of building
+     * the fact, and a service sees the same few zone names over and over: each is matched once (the schema allows
+     * 200 characters).
      */
-    private final TextMemo<Boolean> keyZoneNames = new TextMemo<>(name -> {
-        String zone = VietnameseText.fold(name);
-        return !zone.isEmpty() && keyZones.stream().anyMatch(zone::contains);
+    private final TextMemo<Optional<KeyZone>> keyZoneNames = new TextMemo<>(name -> {
+        String key = zoneKey(name);
+        return keyZones.stream().filter(z -> z.keys().contains(key)).findFirst();
     }, 4096, 200);
 
-    private boolean isKeyZone(String name) {
-        return name != null && keyZoneNames.get(name);
+    private KeyZone keyZone(String name, LocalDate day) {
+        if (name == null || day.isBefore(keyZonesFrom) || (keyZonesUntil != null && day.isAfter(keyZonesUntil))) {
+            return null;
+        }
+        return keyZoneNames.get(name).orElse(null);
     }
 }

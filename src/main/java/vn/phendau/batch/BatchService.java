@@ -301,7 +301,7 @@ public class BatchService {
     /** What the portfolio rules see of one assessed project: the project if of group C, its communes with known years. */
     private Part portfolioPart(int index, ProjectProposal p, Assessment a) {
         PortfolioProject groupC = null;
-        if (ProjectGroup.valueOf(a.projectGroup().group()) == ProjectGroup.C) {
+        if (ProjectGroup.C.name().equals(a.projectGroup().group())) {
             long ceiling = groups.lawOn(a.assessmentDate()).orElseThrow().groupCCeilingVnd(groups.fieldClass(p.sector()));
             groupC = new PortfolioProject(index, p.id(), p.investment().totalVnd(), ceiling);
         }

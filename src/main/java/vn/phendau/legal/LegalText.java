@@ -56,26 +56,37 @@ public class LegalText {
     }
 
     /** Each provision's versions, in the order laws.json lists them, each with the day it took effect. */
-    private record Version(LocalDate from, Citation citation) {
+    private record Version(LocalDate from, Citation citation, JsonNode data) {
+    }
+
+    /** The version of a provision in force on the day, as laws.json has it (for the dated names a text uses). */
+    public JsonNode provisionOn(String key, LocalDate day) {
+        return chosen(key, day).data();
     }
 
 
     /** The version of a provision in force on the day: the one that took effect last, on or before it. */
     public Citation citeProvision(String key, LocalDate day) {
+        return chosen(key, day).citation();
+    }
+
+    private Version chosen(String key, LocalDate day) {
         Version chosen = null;
         for (Version v : versions.get(key)) {
             if (chosen == null || !v.from().isAfter(day)) {
                 chosen = v;
             }
         }
-        return chosen.citation();
+        return chosen;
     }
 
     private List<Version> versions(String key) {
         List<Version> out = new java.util.ArrayList<>();
         for (JsonNode v : provisions.get(key)) {
             out.add(new Version(LocalDate.parse(v.get("from").asText()),
-                    new Citation(v.get("document").asText(), null, v.get("article").asText(), v.get("text").asText())));
+                    // An article the published text could not confirm is left out (null), never guessed.
+                    new Citation(v.get("document").asText(), null, v.path("article").isTextual() ? v.get("article").asText() : null,
+                            v.get("text").asText()), v));
         }
         return List.copyOf(out);
     }

@@ -4,7 +4,7 @@ public enum FundingType {
     CENTRAL_BUDGET, LOCAL_BUDGET, NATIONAL_TARGET_PROGRAM, GOVERNMENT_BOND, ODA, CONCESSIONAL_LOAN, PPP,
     PRIVATE_DOMESTIC, FOREIGN_DIRECT, COMMUNITY, OTHER;
 
-    /** State sources, whose capital the medium-term public investment plan allocates (CRITERIA.md PLAN-4). */
+    /** Public-investment capital (CRITERIA.md v2): the state sources the medium-term public investment plan allocates. */
     public boolean isState() {
         return switch (this) {
             case CENTRAL_BUDGET, LOCAL_BUDGET, NATIONAL_TARGET_PROGRAM, GOVERNMENT_BOND, ODA, CONCESSIONAL_LOAN -> true;
@@ -12,10 +12,13 @@ public enum FundingType {
         };
     }
 
-    /** Non-state or external sources that the state budget is meant to draw in (CRITERIA.md RES-1). */
+    /**
+     * Non-state sources that public-investment capital is meant to draw in (CRITERIA.md v2 RES-1). ODA and
+     * concessional loans are public-investment capital themselves, not leverage beside it.
+     */
     public boolean isLeveraged() {
         return switch (this) {
-            case ODA, CONCESSIONAL_LOAN, PPP, PRIVATE_DOMESTIC, FOREIGN_DIRECT, COMMUNITY -> true;
+            case PPP, PRIVATE_DOMESTIC, FOREIGN_DIRECT, COMMUNITY -> true;
             default -> false;
         };
     }

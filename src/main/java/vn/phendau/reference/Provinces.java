@@ -27,8 +27,14 @@ public class Provinces {
     public record Province(String name, List<String> neighbours, List<String> formerly, boolean landBorder) {
     }
 
-    /** A resolved name: the unit today, and the former province the input named, if it named one. */
-    public record Match(String input, Province province, String formerly, boolean formerHadLandBorder) {
+    /**
+     * A resolved name: the unit today, and the former province the input named, if it named one; and, on the
+     * assessment date, whether the place had a land border and with which neighbours. Before the reorganisation
+     * a name means the province of the 63-province map (25 with a land border): "Đồng Nai" in 2024 is the old
+     * Đồng Nai, without a border; from it, the unit of the 34-province map (22 with a land border).
+     */
+    public record Match(String input, Province province, String formerly, boolean formerHadLandBorder,
+                        boolean landBorder, List<String> neighbours) {
     }
 
     private static final Pattern PREFIX = Pattern.compile("^(tinh|thanh pho|tp)\\s+");
@@ -38,6 +44,8 @@ public class Provinces {
     private final Map<String, Map.Entry<String, Province>> byFormerName = new LinkedHashMap<>();
     private final Map<String, String> codes = new LinkedHashMap<>();
     private final Set<String> landBorderBefore2025;
+    /** Names the 63-province map gave a unit that today's name does not (Huế was Thừa Thiên Huế), folded. */
+    private final Map<String, String> namesBefore2025 = new java.util.HashMap<>();
     private final Set<String> cities;
     private final LocalDate reorganisedOn;
     /**
@@ -55,6 +63,8 @@ public class Provinces {
             add(p, false);
         }
         landBorderBefore2025 = names(data.at("/before2025/names")).stream().map(VietnameseText::fold).collect(Collectors.toSet());
+        data.at("/before2025/sameUnitAs").fields().forEachRemaining(e ->
+                namesBefore2025.put(VietnameseText.fold(e.getKey()), VietnameseText.fold(e.getValue().asText())));
         cities = names(data.at("/cities/names")).stream().map(VietnameseText::fold).collect(Collectors.toSet());
         reorganisedOn = LocalDate.parse(data.get("reorganisedOn").asText());
         data.at("/codesBefore2025/codes").fields().forEachRemaining(e -> codes.put(e.getKey(), e.getValue().asText()));
@@ -82,7 +92,13 @@ public class Provinces {
         return out;
     }
 
+    /** The name resolved as today's map has it: which unit it names, whatever the day (what validation asks). */
     public Optional<Match> resolve(String input) {
+        return resolveOn(input, LocalDate.MAX);
+    }
+
+    /** The name resolved on the day: the province of the map in force then. */
+    public Optional<Match> resolveOn(String input, LocalDate day) {
         String key = knownKeys.get(input);
         if (key == null) {
             key = key(input);
@@ -90,14 +106,26 @@ public class Provinces {
         if (codes.containsKey(key)) {
             key = VietnameseText.fold(codes.get(key));
         }
+        boolean before = day.isBefore(reorganisedOn);
         Province current = byCurrentName.get(key);
-        if (current != null) {
-            return Optional.of(new Match(input, current, null, current.landBorder()));
-        }
         Map.Entry<String, Province> former = byFormerName.get(key);
+        if (before && (former != null || current != null)) {
+            // On the old map the name is an old province, even where today's unit has the same name.
+            Province unit = former != null ? former.getValue() : current;
+            String oldName = former != null ? former.getKey() : unit.name();
+            boolean hadBorder = landBorderBefore2025.contains(namesBefore2025.getOrDefault(key, key));
+            // An unchanged province (today's unit is the old one) is not called "formerly" anything.
+            String formerly = unit.formerly().size() <= 1 && oldName.equals(unit.name()) ? null : oldName;
+            return Optional.of(new Match(input, unit, formerly, hadBorder, hadBorder,
+                    hadBorder ? unit.neighbours() : List.of()));
+        }
+        if (current != null) {
+            return Optional.of(new Match(input, current, null, current.landBorder(), current.landBorder(), current.neighbours()));
+        }
         if (former != null) {
             boolean hadBorder = landBorderBefore2025.contains(key);
-            return Optional.of(new Match(input, former.getValue(), former.getKey(), hadBorder));
+            Province unit = former.getValue();
+            return Optional.of(new Match(input, unit, former.getKey(), hadBorder, unit.landBorder(), unit.neighbours()));
         }
         return Optional.empty();
     }
@@ -131,6 +159,11 @@ public class Provinces {
      */
     public String nameOn(Match match, LocalDate day) {
         return match.formerly() != null && day.isBefore(reorganisedOn) ? match.formerly() : match.province().name();
+    }
+
+    /** The 63 provinces of the map before the reorganisation, by their two-digit codes. */
+    public Map<String, String> codes() {
+        return java.util.Collections.unmodifiableMap(codes);
     }
 
     public boolean isCity(String name) {

@@ -30,6 +30,7 @@ public record Project(
         Boolean inBorderBelt,
         Boolean inDefenseEconomicZone,
         boolean keyBorderEconomicZone,
+        String keyZoneName,
         Opinion defenseOpinion,
         Opinion securityOpinion,
         Opinion foreignAffairsOpinion,
@@ -71,7 +72,15 @@ public record Project(
         ProjectGroup group,
         ProjectGroup derivedGroup,
         ProjectGroup declaredGroup,
-        Integer groupLimitYears) {
+        Integer groupLimitYears,
+        Boolean publicInvestment,
+        Long publicCapitalVnd,
+        vn.phendau.reference.ProjectGroups.Basis groupBasis) {
+
+    /** The derived group's code, as the proposal's field takes it (the remedy of a declared group that differs). */
+    public String derivedGroupCode() {
+        return derivedGroup == null ? null : derivedGroup.name();
+    }
 
     public boolean isInfrastructure() {
         return sector.isInfrastructure();

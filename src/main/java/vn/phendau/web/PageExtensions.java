@@ -117,7 +117,9 @@ public class PageExtensions {
 
     /** Where a citation points: "23/NQ-CP, III.2.g-1" or "Luật Đầu tư công số 58/2024/QH15, Điều 57". */
     static String label(Citation c) {
-        return c.document() + ", " + (c.paragraph() != null ? c.paragraph() : c.article());
+        String where = c.paragraph() != null ? c.paragraph() : c.article();
+        // An article the published text could not confirm is null: the document alone is named.
+        return where == null ? c.document() : c.document() + ", " + where;
     }
 
     /** The id of a paragraph's place on the home page. */

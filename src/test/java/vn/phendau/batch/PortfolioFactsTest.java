@@ -152,7 +152,7 @@ class PortfolioFactsTest {
                     JsonNode p = items.get(i).node();
                     long ceiling = Engine.GROUPS.lawOn(a.assessmentDate()).orElseThrow().groupCCeilingVnd(Engine.GROUPS.fieldClass(sector));
                     if (a.province().name().equals(province) && p.get("sector").asText().equals(sector.name())
-                            && a.projectGroup().group().equals("C") && p.at("/investment/totalVnd").asLong() < ceiling * share) {
+                            && "C".equals(a.projectGroup().group()) && p.at("/investment/totalVnd").asLong() < ceiling * share) {
                         small.add(a.projectId());
                     }
                 }

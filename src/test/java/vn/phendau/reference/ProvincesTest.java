@@ -42,6 +42,33 @@ class ProvincesTest {
     }
 
     @Test
+    void aNameMeansTheProvinceOfTheMapInForceOnTheDay() {
+        var before = Engine.PROVINCES.resolveOn("Đồng Nai", java.time.LocalDate.parse("2024-06-01")).orElseThrow();
+        assertFalse(before.landBorder(), "the old Đồng Nai had no land border");
+        assertEquals("Đồng Nai", before.formerly());
+        assertTrue(before.neighbours().isEmpty());
+        var after = Engine.PROVINCES.resolveOn("Đồng Nai", java.time.LocalDate.parse("2025-07-01")).orElseThrow();
+        assertTrue(after.landBorder(), "today's Đồng Nai includes former Bình Phước, on the Cambodian border");
+        assertNull(after.formerly());
+        assertEquals(java.util.List.of("KH"), after.neighbours());
+        assertTrue(Engine.PROVINCES.resolveOn("Bình Phước", java.time.LocalDate.parse("2024-06-01")).orElseThrow().landBorder());
+        assertTrue(Engine.PROVINCES.resolveOn("Huế", java.time.LocalDate.parse("2025-03-01")).orElseThrow().landBorder(),
+                "Huế was Thừa Thiên Huế, a border province, before the reorganisation");
+        var langSon = Engine.PROVINCES.resolveOn("Lạng Sơn", java.time.LocalDate.parse("2024-06-01")).orElseThrow();
+        assertTrue(langSon.landBorder());
+        assertNull(langSon.formerly(), "an unchanged province is not called formerly anything");
+    }
+
+    @Test
+    void theMapsCount25And22LandBorderProvinces() {
+        var before = java.time.LocalDate.parse("2025-06-30");
+        var after = java.time.LocalDate.parse("2025-07-01");
+        long old = Engine.PROVINCES.codes().values().stream().filter(n -> Engine.PROVINCES.resolveOn(n, before).orElseThrow().landBorder()).count();
+        assertEquals(25, old);
+        assertEquals(22, Engine.PROVINCES.units().stream().filter(u -> Engine.PROVINCES.resolveOn(u.name(), after).orElseThrow().landBorder()).count());
+    }
+
+    @Test
     void provincesWithoutALandBorderResolveButAreNotBorderProvinces() {
         assertFalse(Engine.PROVINCES.resolve("Hà Nội").orElseThrow().province().landBorder());
         assertTrue(Engine.PROVINCES.resolve("An Giang").orElseThrow().province().landBorder());

@@ -123,13 +123,13 @@ public class AssessmentBenchmark {
     private static Object[] factsOf(ProjectProposal p, Provinces provinces, ProjectGroups groups, ParameterTable parameters,
                                     FactBuilder factBuilder) {
         LocalDate day = p.assessmentDate() != null ? p.assessmentDate() : LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        Provinces.Match match = provinces.resolve(p.location().province()).orElseThrow();
+        Provinces.Match match = provinces.resolveOn(p.location().province(), day).orElseThrow();
         ProjectGroups.Law law = groups.lawOn(day).orElseThrow();
-        BorderProvince province = new BorderProvince(match.province().name(), match.province().landBorder());
+        BorderProvince province = new BorderProvince(provinces.nameOn(match, day), match.landBorder());
         if (!province.landBorder()) {
             return new Object[] {province};
         }
-        Project fact = factBuilder.build(p, day, match, law, groups.derive(p.investment().totalVnd(), p.sector(), law));
+        Project fact = factBuilder.build(p, day, match, groups, law);
         return new Object[] {province, fact, parameters.on(day)};
     }
 
