@@ -258,8 +258,11 @@ public class AssessmentService {
         if (first.verdict() == Verdict.COMPLIANT) {
             note = ALREADY_COMPLIES;
         } else if (reachable) {
-            note = Text.of("Với " + applied.size() + " thay đổi trên, đánh giá lại theo cùng bộ quy tắc cho kết quả ĐÁP ỨNG.",
-                    "With the " + applied.size() + " changes above, re-assessment by the same rules gives COMPLIANT.");
+            note = applied.size() == 1
+                    ? Text.of("Với thay đổi trên, đánh giá lại theo cùng bộ quy tắc cho kết quả ĐÁP ỨNG.",
+                            "With the change above, re-assessment by the same rules gives COMPLIANT.")
+                    : Text.of("Với " + applied.size() + " thay đổi trên, đánh giá lại theo cùng bộ quy tắc cho kết quả ĐÁP ỨNG.",
+                            "With the " + applied.size() + " changes above, re-assessment by the same rules gives COMPLIANT.");
         } else {
             String ids = String.join(", ", remaining.stream().map(Finding::ruleId).toList());
             note = Text.of("Không thể đạt ĐÁP ỨNG chỉ bằng thay đổi trường dữ liệu; còn lại: " + ids
@@ -334,7 +337,7 @@ public class AssessmentService {
         if (words != Words.ALL) {
             // fixableByChange as the full finding has it: one change per fix.
             Finding.Remedy remedy = !rule.holdsBack() ? null : new Finding.Remedy(null,
-                    words == Words.NONE ? changes(rule, values) : List.of(), !rule.fixes().isEmpty(), null);
+                    words == Words.NONE ? changes(rule, subject, values) : List.of(), !rule.fixes().isEmpty(), null);
             return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
                     words == Words.TITLES ? plan.title().render(values) : null, null, List.of(), Map.of(), List.of(), remedy);
         }
@@ -351,19 +354,26 @@ public class AssessmentService {
         List<Citation> citations = plan.citations(date, legal);
         Finding.Remedy remedy = null;
         if (rule.holdsBack()) {
-            List<Finding.Change> changes = changes(rule, values);
-            remedy = new Finding.Remedy(plan.remedy().render(values), changes, !changes.isEmpty(), citations.get(0));
+            // Fixable by a change whether or not each change is still to be made: the rule says what its remedy changes.
+            remedy = new Finding.Remedy(plan.remedy().render(values), changes(rule, subject, values), !rule.fixes().isEmpty(), citations.get(0));
         }
         return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
                 plan.title().render(values), plan.explanation().render(values),
                 citations, evidence, missing, remedy);
     }
 
-    private static List<Finding.Change> changes(RuleMeta rule, Explainer.Values values) {
+    /**
+     * The changes a remedy makes to this proposal: a change to a value the proposal already has changes nothing,
+     * so it is not listed (a remedy that asks for three ministries' agreement lists only the ones outstanding).
+     */
+    private static List<Finding.Change> changes(RuleMeta rule, Subject subject, Explainer.Values values) {
         List<Finding.Change> changes = new ArrayList<>(rule.fixes().size());
         for (RuleMeta.Fix fix : rule.fixes()) {
             JsonNode value = fix.literal() != null ? fix.literal() : Json.MAPPER.valueToTree(values.value(fix.valueName()));
-            changes.add(new Finding.Change(fix.path(), value));
+            Finding.Change change = new Finding.Change(fix.path(), value);
+            if (!Changes.apply(subject.proposal(), List.of(change)).equals(subject.proposal())) {
+                changes.add(change);
+            }
         }
         return changes;
     }

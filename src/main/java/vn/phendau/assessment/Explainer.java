@@ -21,6 +21,11 @@ import vn.phendau.common.TextJson;
 /**
  * Fills a rule's text with the project's own values: "{investment.totalVnd|vnd}" becomes "95 tỷ đồng" in
  * Vietnamese and "VND 95 billion" in English. Formats: vnd (money), pct (a share), raw (as written: years, codes); by default labels, numbers, text.
+ * <p>
+ * A part in double brackets, "[[; hạng mục {features}]]", is said only when every value it names is there: not
+ * absent, not an empty list or blank text, not false, not zero. So a text never says "hạng mục: không có" of a
+ * project with no features, or "khu bảo tồn (không)" of one that touches none. The format {@code if} names a
+ * value only for that test and writes nothing: "[[{environment.protectedArea|if}chạm khu bảo tồn]]".
  */
 @ApplicationScoped
 public class Explainer {
@@ -60,7 +65,12 @@ public class Explainer {
      * format has the same slot, whatever template it is in: a value is formatted once per subject (see {@link Values}).
      */
     private record Part(String literal, String name, String format, int slot) {
+        static final Part OPEN = new Part(null, null, null, -1);
+        static final Part CLOSE = new Part(null, null, null, -2);
     }
+
+    private static final String OPEN = "[[";
+    private static final String CLOSE = "]]";
 
     /** The slot of each distinct placeholder ("name|format"), numbered as templates are parsed. */
     private final Map<String, Integer> slots = new java.util.concurrent.ConcurrentHashMap<>();
@@ -99,7 +109,19 @@ public class Explainer {
             return v == NONE ? null : v;
         }
 
+        /** Whether a value is there to be said: not absent, empty, blank, false or zero (see the class comment). */
+        boolean present(Part part) {
+            Object v = plain(value(part.name()));
+            return v != null && !(v instanceof Collection<?> c && c.isEmpty())
+                    && !(v instanceof CharSequence t && t.toString().isBlank())
+                    && !(v instanceof Text t && t.vi().isBlank())
+                    && !Boolean.FALSE.equals(v) && !(v instanceof Number n && n.doubleValue() == 0);
+        }
+
         String text(Part part, boolean vi) {
+            if ("if".equals(part.format())) {
+                return "";
+            }
             int i = part.slot() * 2 + (vi ? 0 : 1);
             if (formatted == null || i >= formatted.length) {
                 formatted = java.util.Arrays.copyOf(formatted == null ? new String[0] : formatted,
@@ -152,7 +174,25 @@ public class Explainer {
         String[] pieces = new String[parts.length];
         for (int i = 0; i < parts.length; i++) {
             Part part = parts[i];
-            pieces[i] = part.literal() != null ? part.literal() : values.text(part, vi);
+            if (part == Part.OPEN) {
+                int close = i + 1;
+                boolean said = true;
+                while (parts[close] != Part.CLOSE) {
+                    said &= parts[close].literal() != null || values.present(parts[close]);
+                    close++;
+                }
+                pieces[i] = "";
+                if (!said) {
+                    for (int j = i + 1; j <= close; j++) {
+                        pieces[j] = "";
+                    }
+                    i = close;
+                }
+            } else if (part == Part.CLOSE) {
+                pieces[i] = "";
+            } else {
+                pieces[i] = part.literal() != null ? part.literal() : values.text(part, vi);
+            }
         }
         return String.join("", pieces);
     }
@@ -160,6 +200,39 @@ public class Explainer {
     /** The parts of a template, or null when it has no placeholder. */
     private Part[] parse(String template) {
         List<Part> parts = new ArrayList<>();
+        int open = template.indexOf(OPEN);
+        if (open < 0) {
+            if (template.contains(CLOSE)) {
+                throw new IllegalArgumentException("']]' without '[[' in: " + template);
+            }
+            parsePlain(template, parts);
+        } else {
+            int at = 0;
+            while (open >= 0) {
+                int close = template.indexOf(CLOSE, open + OPEN.length());
+                if (close < 0 || template.substring(open + OPEN.length(), close).contains(OPEN)
+                        || template.substring(at, open).contains(CLOSE)) {
+                    throw new IllegalArgumentException("'[[' and ']]' must pair, unnested, in: " + template);
+                }
+                parsePlain(template.substring(at, open), parts);
+                parts.add(Part.OPEN);
+                parsePlain(template.substring(open + OPEN.length(), close), parts);
+                parts.add(Part.CLOSE);
+                at = close + CLOSE.length();
+                open = template.indexOf(OPEN, at);
+            }
+            if (template.substring(at).contains(CLOSE)) {
+                throw new IllegalArgumentException("']]' without '[[' in: " + template);
+            }
+            parsePlain(template.substring(at), parts);
+        }
+        if (parts.stream().allMatch(p -> p.literal() != null)) {
+            return null;
+        }
+        return parts.toArray(Part[]::new);
+    }
+
+    private void parsePlain(String template, List<Part> parts) {
         Matcher m = PLACEHOLDER.matcher(template);
         int at = 0;
         while (m.find()) {
@@ -169,13 +242,9 @@ public class Explainer {
             parts.add(new Part(null, m.group(1), m.group(2), slot(m.group(1), m.group(2))));
             at = m.end();
         }
-        if (at == 0) {
-            return null;
-        }
         if (at < template.length()) {
             parts.add(new Part(template.substring(at), null, null, -1));
         }
-        return parts.toArray(Part[]::new);
     }
 
     String format(Object value, String fmt, boolean vi) {

@@ -77,7 +77,7 @@ public class FactBuilder {
         var inv = p.investment();
         var plan = p.planning() == null ? new ProjectProposal.Planning(null, null, null, null, null, null) : p.planning();
         var ds = p.defenseSecurity() == null ? new ProjectProposal.DefenseSecurity(null, null, null, null, null, null, null) : p.defenseSecurity();
-        var env = p.environment() == null ? new ProjectProposal.Environment(null, null, null, null, null) : p.environment();
+        var env = p.environment() == null ? new ProjectProposal.Environment(null, null, null, null, null, null, null) : p.environment();
         var ben = p.beneficiaries() == null ? new ProjectProposal.Beneficiaries(null, null, null, null) : p.beneficiaries();
         List<FundingSource> sources = inv.sources() == null ? List.of() : inv.sources();
         long total = inv.totalVnd();
@@ -136,7 +136,7 @@ public class FactBuilder {
                 ds.defenseOpinion(), ds.securityOpinion(), ds.foreignAffairsOpinion(),
                 ds.dualUse(), ds.dualUseDescription() != null && !ds.dualUseDescription().isBlank(),
                 ds.affectsBorderLineOrMarkers(), ds.involvesStateSecrets(),
-                Boolean.TRUE.equals(inv.foreignInvestor()) || foreignDirect,
+                foreignDirect ? Boolean.TRUE : inv.foreignInvestor(),
                 plan.inProvincialPlan(), plan.provincialPlanRef() != null && !plan.provincialPlanRef().isBlank(),
                 plan.consistentWithSectoralPlans(), plan.consistentWithConstructionPlan(), plan.inBorderGatePlan(),
                 plan.inMediumTermInvestmentPlan(),
@@ -150,7 +150,8 @@ public class FactBuilder {
                 justification.codePointCount(0, justification.length()),
                 ben.population(), ben.ethnicMinorityHouseholds(), ben.poorHouseholds(), ben.jobsCreated(),
                 householdsServed(ben),
-                env.protectedArea(), env.naturalForestConversionHa(), env.onBorderRiver(), env.culturalHeritageImpact(),
+                env.protectedArea(), env.naturalForestConversionHa(), env.onBorderRiver(), env.altersBorderRiverFlow(),
+                env.forestConversionDecision() != null && !env.forestConversionDecision().isBlank(), env.culturalHeritageImpact(),
                 env.eiaStatus(),
                 p.schedule() == null ? null : p.schedule().startYear(), assessmentDate.getYear(),
                 duration, group, group, inv.projectGroup(), law.maxYears(group),

@@ -35,6 +35,10 @@ final class Subject {
         this.context = context;
     }
 
+    ProjectProposal proposal() {
+        return proposal;
+    }
+
     /** The proposal as JSON, made on first use: a remedy that reads only the fact never pays for it. */
     private JsonNode source() {
         if (source == null) {

@@ -205,12 +205,17 @@ public class BatchService {
         }
     }
 
-    /** The problem of an id an earlier item already used; null for the first use (or no id). */
+    /**
+     * The problem of an id an earlier item already used; null for the first use (or no id). The earlier item is
+     * named as a person counts the items of the list, from 1, as the list page numbers its rows, and says so: the
+     * {@code index} field of the answer still counts from 0.
+     */
     private static Problem duplicate(BatchItem item, Map<String, Integer> firstUse) {
         String id = idOf(item.node());
         Integer earlier = id == null ? null : firstUse.putIfAbsent(id, item.index());
-        return earlier == null ? null : Problem.at("id", "mã dự án '" + id + "' trùng với mục " + earlier + " của danh sách",
-                "duplicate id '" + id + "': item " + earlier + " of the list already uses it");
+        return earlier == null ? null : Problem.at("id", "mã dự án '" + id + "' trùng với mục thứ " + (earlier + 1)
+                        + " của danh sách (đếm từ 1)",
+                "duplicate id '" + id + "': item " + (earlier + 1) + " of the list (counting from 1) already uses it");
     }
 
     /** Checks and assesses one item: the part of the work that runs side by side. */

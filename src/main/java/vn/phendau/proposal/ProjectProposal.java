@@ -60,6 +60,7 @@ public record ProjectProposal(
     }
 
     public record Environment(Boolean protectedArea, Double naturalForestConversionHa, Boolean onBorderRiver,
-                              Boolean culturalHeritageImpact, EiaStatus eiaStatus) {
+                              Boolean culturalHeritageImpact, EiaStatus eiaStatus, Boolean altersBorderRiverFlow,
+                              String forestConversionDecision) {
     }
 }

@@ -38,7 +38,7 @@ public record Project(
         boolean dualUseDescribed,
         Boolean affectsBorderLineOrMarkers,
         Boolean involvesStateSecrets,
-        boolean foreignParticipation,
+        Boolean foreignParticipation,
         Boolean inProvincialPlan,
         boolean provincialPlanRefGiven,
         Boolean consistentWithSectoralPlans,
@@ -64,6 +64,8 @@ public record Project(
         Boolean protectedArea,
         Double naturalForestConversionHa,
         Boolean onBorderRiver,
+        Boolean altersBorderRiverFlow,
+        boolean forestConversionDecisionGiven,
         Boolean culturalHeritageImpact,
         EiaStatus eiaStatus,
         Integer startYear,
@@ -82,6 +84,33 @@ public record Project(
         return derivedGroup == null ? null : derivedGroup.name();
     }
 
+    /**
+     * A project of national importance, as the project group under the law in force says: one of the exceptions
+     * to the bar on converting natural forest (Law on Forestry 2017 art. 14(4)).
+     */
+    public boolean nationallyImportant() {
+        return group == ProjectGroup.NATIONAL_IMPORTANT;
+    }
+
+    /** A defence and security project, another exception to the bar on converting natural forest. */
+    public boolean borderDefenceWorks() {
+        return sector == Sector.BORDER_DEFENSE;
+    }
+
+    /** SOC-3: vocational training by sector or feature. */
+    public boolean vocationalTraining() {
+        return sector == Sector.VOCATIONAL_TRAINING || features.contains(Feature.VOCATIONAL_TRAINING);
+    }
+
+    /** URG-3 names what is missing: the communes, the population, or both. */
+    public boolean communesUnknown() {
+        return !communesGiven;
+    }
+
+    public boolean populationUnknown() {
+        return population == null;
+    }
+
     public boolean isInfrastructure() {
         return sector.isInfrastructure();
     }
@@ -94,6 +123,93 @@ public record Project(
             }
         }
         return false;
+    }
+
+    /**
+     * Whether DEF-3's security review is needed: true for state secrets, or foreign participation in a border
+     * commune; false only when each of those is known not to hold; null (unknown) otherwise.
+     */
+    public Boolean securityReviewNeeded() {
+        Boolean foreignAtBorder = Boolean.TRUE.equals(foreignParticipation) && Boolean.TRUE.equals(borderCommune) ? Boolean.TRUE
+                : Boolean.FALSE.equals(foreignParticipation) || Boolean.FALSE.equals(borderCommune) ? Boolean.FALSE : null;
+        if (Boolean.TRUE.equals(involvesStateSecrets) || Boolean.TRUE.equals(foreignAtBorder)) {
+            return true;
+        }
+        return Boolean.FALSE.equals(involvesStateSecrets) && Boolean.FALSE.equals(foreignAtBorder) ? false : null;
+    }
+
+    /**
+     * The opinions a remedy asks for: each as it is when already given (AGREED or AGREED_WITH_CONDITIONS), else
+     * AGREED. A remedy then never lists a change to an opinion that needs none.
+     */
+    public Opinion defenseOpinionAgreed() {
+        return defenseAgreed() ? defenseOpinion : Opinion.AGREED;
+    }
+
+    public Opinion securityOpinionAgreed() {
+        return securityAgreed() ? securityOpinion : Opinion.AGREED;
+    }
+
+    public Opinion foreignAffairsOpinionAgreed() {
+        return foreignAffairsAgreed() ? foreignAffairsOpinion : Opinion.AGREED;
+    }
+
+    /** The features among the given ones that the project has, in the order given: what a priority rule credits. */
+    private List<Feature> featuresAmong(Feature... among) {
+        List<Feature> out = new ArrayList<>(among.length);
+        for (Feature f : among) {
+            if (features.contains(f)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** ECON-2: the agricultural features that earn its points. */
+    public List<Feature> agricultureFeatures() {
+        return featuresAmong(Feature.OCOP, Feature.CONCENTRATED_PRODUCTION_ZONE, Feature.HIGH_VALUE_CROPS);
+    }
+
+    /** ECON-5: the technology feature that earns its points. */
+    public List<Feature> technologyFeatures() {
+        return featuresAmong(Feature.TECHNOLOGY_TRANSFER);
+    }
+
+    /** ECON-1: the border-trade features that earn its points. */
+    public List<Feature> tradeFeatures() {
+        return featuresAmong(Feature.BORDER_MARKET, Feature.LOGISTICS_CENTER);
+    }
+
+    /** ECON-4: the telecom features that earn its points. */
+    public List<Feature> telecomFeatures() {
+        return featuresAmong(Feature.BROADBAND, Feature.MOBILE_COVERAGE, Feature.SHARED_TECHNICAL_INFRASTRUCTURE);
+    }
+
+    /** URG-1: the essential-service features. */
+    public List<Feature> essentialFeatures() {
+        return featuresAmong(Feature.CLEAN_WATER, Feature.COMMUNE_HEALTH_STATION, Feature.BOARDING_SCHOOL, Feature.BROADBAND,
+                Feature.MOBILE_COVERAGE);
+    }
+
+    /** SOC-2 to SOC-5 and DEF-4: the features each credits. */
+    public List<Feature> landHousingWaterFeatures() {
+        return featuresAmong(Feature.LAND_ALLOCATION, Feature.CLEAN_WATER, Feature.RESETTLEMENT);
+    }
+
+    public List<Feature> trainingFeatures() {
+        return featuresAmong(Feature.VOCATIONAL_TRAINING);
+    }
+
+    public List<Feature> healthFeatures() {
+        return featuresAmong(Feature.COMMUNE_HEALTH_STATION, Feature.MILITARY_CIVILIAN_MEDICINE);
+    }
+
+    public List<Feature> educationFeatures() {
+        return featuresAmong(Feature.BOARDING_SCHOOL);
+    }
+
+    public List<Feature> borderDefenceFeatures() {
+        return featuresAmong(Feature.BORDER_PATROL_ROAD, Feature.BORDER_MARKER_EMBANKMENT);
     }
 
     public boolean defenseAgreed() {

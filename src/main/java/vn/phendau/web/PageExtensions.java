@@ -29,7 +29,7 @@ import vn.phendau.rules.Severity;
 public class PageExtensions {
 
     static final ZoneId VIET_NAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}|]+)(?:\\|[^{}]*)?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}|]+)(?:\\|([^{}]*))?}");
 
     /** A {vi, en} text in the language of the page. */
     static String localized(Text text, @TemplateAttribute("locale") Object locale) {
@@ -38,15 +38,19 @@ public class PageExtensions {
 
     /**
      * A rule's text as the catalog holds it, before a project fills it: each {placeholder} shown as a variable
-     * (its field name in italics), the rest escaped.
+     * (its field name in italics), the rest escaped. The marks of a part said only when its values are there
+     * ("[[…]]") and the values named only for that test ({…|if}) are left out.
      */
     static RawString template(Text text, @TemplateAttribute("locale") Object locale) {
-        String raw = localized(text, locale);
+        String raw = localized(text, locale).replace("[[", "").replace("]]", "");
         StringBuilder out = new StringBuilder();
         Matcher m = PLACEHOLDER.matcher(raw);
         int at = 0;
         while (m.find()) {
-            out.append(escape(raw.substring(at, m.start()))).append("<var>").append(escape(m.group(1))).append("</var>");
+            out.append(escape(raw.substring(at, m.start())));
+            if (!"if".equals(m.group(2))) {
+                out.append("<var>").append(escape(m.group(1))).append("</var>");
+            }
             at = m.end();
         }
         return new RawString(out.append(escape(raw.substring(at))).toString());

@@ -27,6 +27,28 @@ class ExplainerTest {
         assertEquals("có", explainer.format(true, null, true));
     }
 
+    /** A part in [[…]] is said only when every value it names is there; {x|if} tests a value and writes nothing. */
+    @Test
+    void anOptionalPartIsLeftOutWhenItsValueIsEmpty() {
+        vn.phendau.common.Text template = vn.phendau.common.Text.of(
+                "Dự án {sector}[[ (hạng mục {features})]][[{reserve|if}, chạm khu bảo tồn]].",
+                "The {sector} project[[ (features: {features})]][[{reserve|if}, touching a reserve]].");
+        java.util.Map<String, Object> full = java.util.Map.of("sector", "TRANSPORT", "features", List.of("BORDER_MARKET"), "reserve", true);
+        assertEquals("Dự án giao thông (hạng mục chợ biên giới), chạm khu bảo tồn.", explainer.render(template, full::get).vi());
+        assertEquals("The transport project (features: border market), touching a reserve.", explainer.render(template, full::get).en());
+        java.util.Map<String, Object> bare = new java.util.HashMap<>(java.util.Map.of("sector", "TRANSPORT", "features", List.of(), "reserve", false));
+        assertEquals("Dự án giao thông.", explainer.render(template, bare::get).vi());
+        bare.put("features", null);
+        bare.put("reserve", 0);
+        assertEquals("The transport project.", explainer.render(template, bare::get).en());
+    }
+
+    @Test
+    void anUnpairedOptionalMarkIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> explainer.compile(vn.phendau.common.Text.of("a [[{b} c", "a {b}]] c")));
+    }
+
     @Test
     void numbersSharesAndYears() {
         assertEquals("14.200", explainer.format(14200, null, true));

@@ -49,7 +49,12 @@ class PathToComplianceTest {
         }
         // Apply the path's changes to the proposal independently and assess the copy afresh.
         var doc = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(proposal);
-        path.changes().forEach(c -> JsonChanges.apply(doc, c.path(), c.value()));
+        path.changes().forEach(c -> {
+            com.fasterxml.jackson.databind.JsonNode before = doc.deepCopy();
+            JsonChanges.apply(doc, c.path(), c.value());
+            // The path lists only changes that change something (issue 16: sample 07 listed opinions already agreed).
+            assertFalse(before.equals(doc), c.path() + " = " + c.value() + " is already so: the path lists a change that changes nothing");
+        });
         assertEquals(Json.MAPPER.convertValue(doc, ProjectProposal.class), Changes.apply(proposal, path.changes()),
                 "changing the record gives what changing its JSON and reading it back gives");
         Assessment fixed = Engine.SERVICE.assess(Engine.READER.read(doc.toString().getBytes()));

@@ -42,6 +42,12 @@ class SamplesTest {
                 assertTrue(x.outcome() != Outcome.NOT_APPLICABLE, name + " lists a not-applicable finding");
                 assertTrue(x.outcome() != Outcome.MISSING_INFO || !x.missingFields().isEmpty(), name + " " + x.ruleId() + " names no missing field");
                 assertTrue(!x.explanation().vi().contains("{") && !x.explanation().en().contains("{"), name + " " + x.ruleId() + " left a placeholder");
+                // No empty fill-ins: an optional part's marks never show, nor does a list that is empty.
+                for (String t : List.of(x.title().vi(), x.title().en(), x.explanation().vi(), x.explanation().en())) {
+                    assertTrue(!t.contains("[[") && !t.contains("]]"), name + " " + x.ruleId() + " left an optional part's marks: " + t);
+                    assertTrue(!t.contains(": không có") && !t.contains("(không)") && !t.contains("features: none")
+                            && !t.contains("hạng mục không có"), name + " " + x.ruleId() + " says an empty value: " + t);
+                }
             });
             assertEquals(a.verdict(), AssessmentService.verdict(a.findings()), name + " verdict follows from the findings");
             Assessment again = Engine.SERVICE.assess(Engine.READER.read(Files.readAllBytes(f)));

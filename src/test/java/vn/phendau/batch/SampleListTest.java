@@ -103,7 +103,7 @@ class SampleListTest {
                 nonCompliant.add(r.get("projectId").asText());
             }
         });
-        assertEquals(List.of("LS-2026-112", "LS-2026-118", "CB-2026-214"), nonCompliant);
+        assertEquals(List.of("LS-2026-111", "LS-2026-118", "CB-2026-214"), nonCompliant);
 
         Map<String, List<String>> portfolio = new LinkedHashMap<>();
         for (JsonNode f : csv.get("portfolioFindings")) {

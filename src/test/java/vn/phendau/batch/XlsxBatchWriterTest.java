@@ -77,6 +77,9 @@ class XlsxBatchWriterTest {
             }
             assertEquals(list.size() - 2, colours);
             assertThat(text(projects.getRow(8), 17), containsString("duplicate id 'LS-2026-014'"));
+            // The earlier item is named as the list page numbers rows, from 1, and the message says so: it is the
+            // first item of the list, whose index is 0.
+            assertThat(text(projects.getRow(8), 17), containsString("item 1 of the list (counting from 1)"));
             assertThat(text(projects.getRow(4), 17), containsString("location"));
 
             Sheet summary = wb.getSheet(XlsxBatchWriter.SUMMARY);

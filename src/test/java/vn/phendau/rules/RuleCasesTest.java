@@ -77,12 +77,36 @@ class RuleCasesTest {
         if (c.has("score")) {
             assertEquals(c.get("score").asInt(), a.score(), "score");
         }
+        // "checklist": {"LEGAL-1": "MISSING_INFO"}: the outcome the checklist gives a criterion.
+        c.path("checklist").fields().forEachRemaining(e -> assertEquals(e.getValue().asText(), a.checklist().stream()
+                .filter(i -> i.criterion().equals(e.getKey())).findFirst().orElseThrow().outcome().name(), e.getKey() + " in the checklist"));
+        // "severity": {"ENV-1.sensitivity-unknown": "REVIEW"}: the severity a finding carries.
+        c.path("severity").fields().forEachRemaining(e -> assertEquals(e.getValue().asText(),
+                fired.get(e.getKey()).severity().name(), e.getKey() + " severity"));
+        // "fixableByChange": {"LEGAL-2.border-river-flow": false}: whether the finding's remedy is a change of fields.
+        c.path("fixableByChange").fields().forEachRemaining(e -> assertEquals(e.getValue().asBoolean(),
+                fired.get(e.getKey()).remedy().fixableByChange(), e.getKey() + " fixable by a change"));
+        // "pathChanges": ["defenseSecurity.foreignAffairsOpinion"]: the fields the path to compliance changes, in order.
+        if (c.has("pathChanges")) {
+            List<String> expected = new ArrayList<>();
+            c.get("pathChanges").forEach(v -> expected.add(v.asText()));
+            assertEquals(expected, a.pathToCompliance().changes().stream().map(ch -> ch.path()).toList(), "path to compliance changes");
+        }
         c.path("explanationContains").fields().forEachRemaining(e -> {
             Finding f = fired.get(e.getKey());
             assertTrue(f != null, e.getKey() + " should fire to be explained");
             for (JsonNode text : e.getValue()) {
                 String both = f.explanation().vi() + " | " + f.explanation().en();
                 assertTrue(both.contains(text.asText()), e.getKey() + " should say '" + text.asText() + "': " + both);
+            }
+        });
+        // "explanationLacks": what a text must not say (an empty fill-in, a feature that earned nothing).
+        c.path("explanationLacks").fields().forEachRemaining(e -> {
+            Finding f = fired.get(e.getKey());
+            assertTrue(f != null, e.getKey() + " should fire to be explained");
+            for (JsonNode text : e.getValue()) {
+                String both = f.explanation().vi() + " | " + f.explanation().en();
+                assertTrue(!both.contains(text.asText()), e.getKey() + " should not say '" + text.asText() + "': " + both);
             }
         });
         c.path("missingFields").fields().forEachRemaining(e -> {

@@ -34,6 +34,36 @@ class RuleCatalogTest {
         }
     }
 
+    /**
+     * CRITERIA.md v2: a MISSING_INFO finding of a criterion that can block or call for review is itself at REVIEW
+     * level, so the verdict follows from the findings' severities alone (as contract_check.py derives it).
+     */
+    @Test
+    void unknownsOfACriterionThatCanHoldBackAreAtReviewLevel() {
+        Map<String, Boolean> holdsBack = new HashMap<>();
+        for (RuleMeta r : Engine.RULES.rules()) {
+            holdsBack.merge(r.criterion(), r.severity() == Severity.BLOCKING || r.severity() == Severity.REVIEW, Boolean::logicalOr);
+        }
+        List<String> wrong = new ArrayList<>();
+        for (RuleMeta r : Engine.RULES.rules()) {
+            if (r.outcome() == Outcome.MISSING_INFO && holdsBack.get(r.criterion()) && r.severity() != Severity.REVIEW) {
+                wrong.add(r.id() + " (" + r.severity() + ")");
+            }
+        }
+        assertEquals(List.of(), wrong, "MISSING_INFO rules of criteria that can block or call for review, below REVIEW");
+    }
+
+    /** The marks of a part said only when its values are there ("[[…]]") pair up in every text. */
+    @Test
+    void everyOptionalPartIsClosed() {
+        for (RuleMeta r : Engine.RULES.rules()) {
+            for (String text : new String[] {r.title().vi(), r.title().en(), r.explanation().vi(), r.explanation().en(),
+                    r.remedy() == null ? "" : r.remedy().vi(), r.remedy() == null ? "" : r.remedy().en()}) {
+                assertEquals(text.split("\\[\\[", -1).length, text.split("]]", -1).length, r.id() + ": " + text);
+            }
+        }
+    }
+
     @Test
     void everyCitedParagraphExistsInTheResolution() {
         for (RuleMeta r : Engine.RULES.rules()) {
