@@ -126,7 +126,7 @@ class BrowserTest {
 
         // English, remembered for the next pages.
         browser.findElement(By.linkText("English")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#verdict strong"), "Needs review"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#verdict strong"), "Non-compliant"));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         browser.findElement(By.linkText("Assess a proposal")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Assess a project proposal"));
