@@ -106,7 +106,7 @@ class BrowserTest {
 
         // The verdict on the report.
         WebElement verdict = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#verdict strong")));
-        assertEquals("Cần thẩm định", verdict.getText());
+        assertEquals("Chưa đáp ứng", verdict.getText());  // 07 converts natural forest (Law on Forestry 2017 art. 14(4))
         assertEquals("54/100", browser.findElement(By.cssSelector("#score strong")).getText());
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Sín Thầu"), "Vietnamese text survives the form");
         assertTrue(browser.findElement(By.cssSelector("svg.chart")).isDisplayed());
@@ -126,7 +126,7 @@ class BrowserTest {
 
         // English, remembered for the next pages.
         browser.findElement(By.linkText("English")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#verdict strong"), "Needs review"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#verdict strong"), "Non-compliant"));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         browser.findElement(By.linkText("Assess a proposal")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Assess a project proposal"));
