@@ -32,9 +32,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uri;
 
+    @jakarta.inject.Inject
+    vn.phendau.ops.Metrics metrics;
+
     @Override
     public Response toResponse(Throwable e) {
         ProblemException p = asProblem(e, this::sentContentType);
+        metrics.problem(p.type(), p.status());
         Response.ResponseBuilder answer = Response.status(p.status()).type(PROBLEM_JSON + ";charset=UTF-8").entity(body(p));
         if (p.status() == 405 && uri != null) {
             answer.header(HttpHeaders.ALLOW, AllowedMethods.at(uri.getPath()));
@@ -50,6 +54,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         body.put("detail", p.problems().size() + (p.problems().size() == 1 ? " problem" : " problems"));
         body.put("message", Text.of(p.titleVi(), p.titleEn()));
         body.put("problems", p.problems());
+        String instance = vn.phendau.ops.RequestIds.instance();
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         return body;
     }
 
