@@ -31,6 +31,7 @@ import vn.phendau.common.VietnameseText;
 import vn.phendau.legal.Citation;
 import vn.phendau.legal.LegalText;
 import vn.phendau.ops.Metrics;
+import vn.phendau.ops.ServiceStopping;
 import vn.phendau.problem.Problem;
 import vn.phendau.proposal.ProjectGroup;
 import vn.phendau.proposal.ProjectProposal;
@@ -152,7 +153,7 @@ public class BatchService {
      */
     private void stopIfStopping(Tally tally) throws InterruptedIOException {
         if (stopping) {
-            throw new StoppedIOException(tally.total);
+            throw new ServiceStopping("the list was cut short after " + tally.total + " items");
         }
     }
 
@@ -161,15 +162,7 @@ public class BatchService {
         try {
             return workers.submit(task);
         } catch (RejectedExecutionException stopped) {
-            throw new StoppedIOException(tally.total);
-        }
-    }
-
-    /** A list cut short by the service's shutdown, after this many of its items were answered. */
-    public static final class StoppedIOException extends InterruptedIOException {
-        StoppedIOException(int answered) {
-            super(answered < 0 ? "the service is stopping: the list was cut short"
-                    : "the service is stopping: the list was cut short after " + answered + " items");
+            throw new ServiceStopping("the list was cut short after " + tally.total + " items");
         }
     }
 
@@ -276,7 +269,7 @@ public class BatchService {
         try {
             return future.get();
         } catch (java.util.concurrent.CancellationException e) {
-            throw new StoppedIOException(-1);
+            throw new ServiceStopping("the list was cut short");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while assessing a list");

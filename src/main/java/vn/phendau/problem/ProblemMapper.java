@@ -77,6 +77,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof ProblemException p) {
             return p;
         }
+        if (e instanceof vn.phendau.ops.ServiceStopping) {
+            return new ProblemException(503, "unavailable", "Dịch vụ đang dừng", "Service unavailable",
+                    List.of(Problem.at("$", "dịch vụ đang dừng; hãy gửi lại sau ít phút", "the service is stopping; send the request again in a few minutes")));
+        }
         if (e instanceof JsonProcessingException j) {
             return ProblemException.invalid(List.of(vn.phendau.proposal.ProposalReader.malformed(j)));
         }
