@@ -52,12 +52,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         body.put("title", p.titleEn());
         body.put("status", p.status());
         body.put("detail", p.problems().size() + (p.problems().size() == 1 ? " problem" : " problems"));
-        body.put("message", Text.of(p.titleVi(), p.titleEn()));
-        body.put("problems", p.problems());
         String instance = vn.phendau.ops.RequestIds.instance();
         if (instance != null) {
-            body.put("instance", instance);
+            body.put("instance", instance);  // the request's id, as in X-Request-Id and every log line of the request
         }
+        body.put("message", Text.of(p.titleVi(), p.titleEn()));
+        body.put("problems", p.problems());
         return body;
     }
 
