@@ -70,6 +70,7 @@ public class HttpLayerProblems {
     }
 
     private void send(RoutingContext ctx, ProblemException problem) {
+        vn.phendau.ops.RequestIds.nameIfUnnamed(ctx);
         metrics.problem(problem.type(), problem.status());
         String body;
         try {

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import vn.phendau.problem.ProblemMapper;
 
 /**
@@ -62,13 +63,18 @@ public class ProblemResponses implements OASFilter {
         }
     }
 
+    /** The status as a problem+json answer; one already declared (SmallRye's own 400, say) is given that body. */
     private static void add(Operation operation, String status, String why) {
-        if (operation.getResponses().hasAPIResponse(status)) {
-            return;
+        APIResponse response = operation.getResponses().getAPIResponse(status);
+        if (response == null) {
+            response = OASFactory.createAPIResponse().description(why);
+            operation.getResponses().addAPIResponse(status, response);
         }
-        operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(why)
-                .content(OASFactory.createContent().addMediaType(ProblemMapper.PROBLEM_JSON,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)))));
+        if (response.getContent() == null) {
+            response.setContent(OASFactory.createContent());
+        }
+        response.getContent().addMediaType(ProblemMapper.PROBLEM_JSON,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)));
     }
 
     private static Schema problemSchema() {

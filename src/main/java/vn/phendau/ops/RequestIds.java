@@ -31,11 +31,25 @@ public class RequestIds {
     }
 
     private static void tag(RoutingContext ctx) {
+        name(ctx);
+        ctx.next();
+    }
+
+    /**
+     * Names a request the router refused before any route ran (no Host header, a path it cannot decode), so that
+     * its problem too says which request it was.
+     */
+    public static void nameIfUnnamed(RoutingContext ctx) {
+        if (MDC.get(MDC_KEY) == null) {
+            name(ctx);
+        }
+    }
+
+    private static void name(RoutingContext ctx) {
         String sent = ctx.request().getHeader(HEADER);
         String id = sent != null && SAFE.matcher(sent).matches() ? sent : newId();
         MDC.put(MDC_KEY, id);
         ctx.response().putHeader(HEADER, id);
-        ctx.next();
     }
 
     /** A random (version 4) UUID; not a secret, so a thread's own generator does, without SecureRandom's lock. */
