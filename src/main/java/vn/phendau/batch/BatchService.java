@@ -62,6 +62,8 @@ public class BatchService {
 
     /** Items under way per thread: enough to keep the threads busy, few enough to keep memory flat. */
     private static final int IN_FLIGHT_PER_THREAD = 8;
+    /** How long the pool may take at shutdown to finish the items it holds. */
+    private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(5);
 
     private final ProposalReader reader;
     private final AssessmentService assessments;
@@ -73,8 +75,6 @@ public class BatchService {
     private final int threads;
     private volatile ExecutorService pool;
     private volatile boolean stopping;
-    /** How long the pool may take at shutdown to finish the items it holds. */
-    private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(5);
     /** Counted only in the container; the parts wired by hand (tests, benchmarks) count nowhere. */
     @Inject
     Metrics metrics = Metrics.none();
@@ -111,37 +111,34 @@ public class BatchService {
         Tally tally = new Tally();
         Map<String, Integer> firstUse = new HashMap<>();
         Detail detail = sink.detail();
-        try {
-            if (threads <= 1) {
+        if (threads <= 1) {
+            while (items.hasNext()) {
+                stopIfStopping(tally);
+                BatchItem item = items.next();
+                tally.write(sink, outcome(item, duplicate(item, firstUse), detail));
+            }
+        } else {
+            stopIfStopping(tally);
+            ExecutorService workers = pool();
+            Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
+            try {
                 while (items.hasNext()) {
                     stopIfStopping(tally);
                     BatchItem item = items.next();
-                    tally.write(sink, outcome(item, duplicate(item, firstUse), detail));
-                }
-            } else {
-                stopIfStopping(tally);
-                ExecutorService workers = pool();
-                Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
-                try {
-                    while (items.hasNext()) {
-                        stopIfStopping(tally);
-                        BatchItem item = items.next();
-                        Problem duplicate = duplicate(item, firstUse);  // decided here, in input order
-                        inFlight.add(submit(workers, () -> outcome(item, duplicate, detail), tally));
-                        if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
-                            tally.write(sink, await(inFlight.poll()));
-                        }
-                    }
-                    while (!inFlight.isEmpty()) {
+                    Problem duplicate = duplicate(item, firstUse);  // decided here, in input order
+                    inFlight.add(submit(workers, () -> outcome(item, duplicate, detail), tally));
+                    if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
                         tally.write(sink, await(inFlight.poll()));
                     }
-                } finally {
-                    inFlight.forEach(f -> f.cancel(true));  // a list that failed half-way leaves no work behind
                 }
+                while (!inFlight.isEmpty()) {
+                    tally.write(sink, await(inFlight.poll()));
+                }
+            } finally {
+                inFlight.forEach(f -> f.cancel(true));  // a list that failed half-way leaves no work behind
             }
-        } finally {
-            metrics.list(tally.total);
         }
+        metrics.list(tally.total);
         BatchSummary summary = new BatchSummary(tally.total, tally.total - tally.invalid, tally.invalid, tally.byVerdict);
         sink.finish(summary, portfolioFindings(tally.portfolioFacts(), tally.latest));
         return summary;
