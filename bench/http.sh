@@ -18,6 +18,8 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -Xms64m -XX:+UseSerialGC"}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 APP=${APP:-}   # another build's quarkus-app folder, e.g. the one before a change; else this one, built if needed
 if [ -z "$APP" ]; then source bench/build.sh; APP=target/quarkus-app; fi
+source bench/port.sh
+require_free_port "$PORT"
 # shellcheck disable=SC2086
 java $JAVA_OPTS -Dquarkus.http.port="$PORT" -jar "$APP/quarkus-run.jar" > /tmp/phendau-http-bench.log 2>&1 &
 pid=$!

@@ -11,10 +11,12 @@ PORT=${PORT:-18080}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -Xms64m -XX:+UseSerialGC"}   # as README.md runs the service
 APP=${APP:-}
 if [ -z "$APP" ]; then source bench/build.sh; APP=target/quarkus-app; fi
+source bench/port.sh
 times=()
 cpus=()
 tick=$(getconf CLK_TCK)
 for i in $(seq "$RUNS"); do
+  require_free_port "$PORT"
   start=$(date +%s%N)
   # shellcheck disable=SC2086
   java $JAVA_OPTS -Dquarkus.http.port="$PORT" -jar "$APP/quarkus-run.jar" > /tmp/phendau-startup.log 2>&1 &

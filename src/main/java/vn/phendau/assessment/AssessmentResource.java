@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import vn.phendau.ops.Metrics;
 import vn.phendau.proposal.PostedProposal;
 import vn.phendau.proposal.ProjectProposal;
 import vn.phendau.rules.RuleBase;
@@ -27,10 +28,12 @@ public class AssessmentResource {
 
     private final AssessmentService service;
     private final RuleBase rules;
+    private final Metrics metrics;
 
-    public AssessmentResource(AssessmentService service, RuleBase rules) {
+    public AssessmentResource(AssessmentService service, RuleBase rules, Metrics metrics) {
         this.service = service;
         this.rules = rules;
+        this.metrics = metrics;
     }
 
     /**
@@ -45,7 +48,7 @@ public class AssessmentResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProjectProposal.class)))
     public CompletionStage<Assessment> assess(PostedProposal posted) {
-        return rules.whenLoaded().thenApply(loaded -> service.assess(posted.proposal(), posted.tree()));
+        return rules.whenLoaded().thenApply(loaded -> metrics.assessed(Metrics.Entry.API, service.assess(posted.proposal(), posted.tree())));
     }
 
     @POST

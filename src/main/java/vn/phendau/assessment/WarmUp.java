@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Startup;
 import org.jboss.logging.Logger;
 import vn.phendau.proposal.ProposalReader;
 import vn.phendau.rules.RuleBase;
@@ -28,7 +29,12 @@ import vn.phendau.web.Samples;
  * at its usual speed, instead of timing out its first requests (see BENCHMARKS.md for what it costs). The answers are
  * thrown away, and nothing an assessment reads is changed by it: sessions are reset after each use, caches only
  * memoise. Check mode and the tests do without it ({@code phendau.warm-up=false}).
+ *
+ * <p>It is a start-up check ({@code /q/health/started}, what Kubernetes' startupProbe should ask) and a readiness
+ * check too: a start-up probe holds the other probes back until the service is warm, and where there is none (a
+ * plain {@code docker run}, the benchmarks) readiness alone says when to send work.
  */
+@Startup
 @Readiness
 @ApplicationScoped
 public class WarmUp implements HealthCheck {

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Variant;
 import vn.phendau.common.NotUtf8;
 import vn.phendau.problem.Problem;
 import vn.phendau.problem.ProblemException;
@@ -43,23 +45,24 @@ public enum BatchFormat {
                 "application/json, text/csv, " + XLSX.mediaType);
     }
 
-    /** The first acceptable of the Accept header's types; JSON when the client takes anything. */
-    public static BatchFormat forAccept(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return JSON;
-        }
-        for (String part : accept.toLowerCase(Locale.ROOT).split(",")) {
-            String type = part.split(";")[0].strip();
-            if (type.equals("*/*") || type.equals("application/*")) {
-                return JSON;
-            }
-            for (BatchFormat f : values()) {
-                if (f.mediaType.equals(type)) {
-                    return f;
-                }
+    /** The format of an answer's media type, as chosen among {@link #answers()} by the request's Accept header. */
+    public static BatchFormat forMediaType(MediaType type) {
+        for (BatchFormat f : values()) {
+            if (f.mediaType.equalsIgnoreCase(type.getType() + "/" + type.getSubtype())) {
+                return f;
             }
         }
-        throw new ProblemException(406, "not-acceptable", "Không có định dạng phù hợp", "Not acceptable",
+        throw notAcceptable();
+    }
+
+    /** The formats a list's answer can take, JSON first: the one a client that takes anything gets. */
+    public static List<Variant> answers() {
+        return Variant.mediaTypes(java.util.Arrays.stream(values()).map(f -> MediaType.valueOf(f.mediaType))
+                .toArray(MediaType[]::new)).build();
+    }
+
+    public static ProblemException notAcceptable() {
+        return new ProblemException(406, "not-acceptable", "Không có định dạng phù hợp", "Not acceptable",
                 List.of(Problem.at("Accept", "chỉ trả lời được dạng application/json, text/csv hoặc Excel (.xlsx)",
                         "the answer can only be application/json, text/csv or Excel (.xlsx)")));
     }

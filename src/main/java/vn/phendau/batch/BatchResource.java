@@ -4,17 +4,29 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.Variant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/assessments/batch")
 public class BatchResource {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final List<Variant> ANSWERS = BatchFormat.answers();
 
     private final Lists lists;
 
@@ -25,10 +37,30 @@ public class BatchResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Assess a list of proposals (JSON array, CSV or Excel); answer as JSON, CSV or Excel by Accept")
-    public Response assess(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @HeaderParam(HttpHeaders.ACCEPT) String accept, InputStream body) throws IOException {
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = vn.phendau.proposal.ProjectProposal.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "UTF-8 CSV, a header of field paths then one project a row (README, Lists)")),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "An Excel workbook, the list on its first sheet, with the CSV's columns"))})
+    @APIResponse(responseCode = "200", description = "Each item's assessment or problems, in input order, then the findings across the list",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "results, errors, portfolioFindings and summary (README, Lists)")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                            description = "UTF-8 with a byte-order mark: one row per item (PROJECT or INVALID) and per portfolio finding (PORTFOLIO)")),
+                    @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                            description = "Four sheets: summary, projects, findings, portfolio findings"))})
+    public Response assess(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context Request request,
+                           InputStream body) throws IOException {
         BatchFormat in = BatchFormat.forContentType(contentType);
-        BatchFormat out = BatchFormat.forAccept(accept);
+        // The Accept header's weights decide among the formats, as JAX-RS selects variants; none acceptable is 406.
+        Variant chosen = request.selectVariant(ANSWERS);
+        if (chosen == null) {
+            throw BatchFormat.notAcceptable();
+        }
+        BatchFormat out = BatchFormat.forMediaType(chosen.getMediaType());
         java.nio.file.Path file = lists.spool(body, in);
         StreamingOutput answer = os -> {
             try {
@@ -37,7 +69,8 @@ public class BatchResource {
                 Files.deleteIfExists(file);
             }
         };
-        Response.ResponseBuilder r = Response.ok(answer, out.mediaType + (out == BatchFormat.XLSX ? "" : ";charset=UTF-8"));
+        Response.ResponseBuilder r = Response.ok(answer, out.mediaType + (out == BatchFormat.XLSX ? "" : ";charset=UTF-8"))
+                .variants(ANSWERS);  // Vary: Accept
         if (out != BatchFormat.JSON) {
             r.header("Content-Disposition", "attachment; filename=\"phendau-assessment" + out.extension + "\"");
         }

@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.assessment.AssessmentService;
@@ -28,6 +30,8 @@ import vn.phendau.assessment.Verdict;
 import vn.phendau.common.VietnameseText;
 import vn.phendau.legal.Citation;
 import vn.phendau.legal.LegalText;
+import vn.phendau.ops.Metrics;
+import vn.phendau.ops.ServiceStopping;
 import vn.phendau.problem.Problem;
 import vn.phendau.proposal.ProjectGroup;
 import vn.phendau.proposal.ProjectProposal;
@@ -58,6 +62,8 @@ public class BatchService {
 
     /** Items under way per thread: enough to keep the threads busy, few enough to keep memory flat. */
     private static final int IN_FLIGHT_PER_THREAD = 8;
+    /** How long the pool may take at shutdown to finish the items it holds. */
+    private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(5);
 
     private final ProposalReader reader;
     private final AssessmentService assessments;
@@ -68,6 +74,10 @@ public class BatchService {
     private final LegalText legal;
     private final int threads;
     private volatile ExecutorService pool;
+    private volatile boolean stopping;
+    /** Counted only in the container; the parts wired by hand (tests, benchmarks) count nowhere. */
+    @Inject
+    Metrics metrics = Metrics.none();
 
     @Inject
     public BatchService(ProposalReader reader, AssessmentService assessments, RuleBase ruleBase, ProjectGroups groups,
@@ -104,17 +114,20 @@ public class BatchService {
         Detail detail = sink.detail();
         if (threads <= 1) {
             while (items.hasNext()) {
+                stopIfStopping(tally);
                 BatchItem item = items.next();
                 tally.write(sink, outcome(item, duplicate(item, firstUse), detail));
             }
         } else {
+            stopIfStopping(tally);
             ExecutorService workers = pool();
             Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
             try {
                 while (items.hasNext()) {
+                    stopIfStopping(tally);
                     BatchItem item = items.next();
                     Problem duplicate = duplicate(item, firstUse);  // decided here, in input order
-                    inFlight.add(workers.submit(() -> outcome(item, duplicate, detail)));
+                    inFlight.add(submit(workers, () -> outcome(item, duplicate, detail), tally));
                     if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
                         tally.write(sink, await(inFlight.poll()));
                     }
@@ -126,9 +139,29 @@ public class BatchService {
                 inFlight.forEach(f -> f.cancel(true));  // a list that failed half-way leaves no work behind
             }
         }
+        metrics.list(tally.total);
         BatchSummary summary = new BatchSummary(tally.total, tally.total - tally.invalid, tally.invalid, tally.byVerdict);
         sink.finish(summary, portfolioFindings(tally.portfolioFacts(), tally.latest));
         return summary;
+    }
+
+    /**
+     * The service is stopping and the list was not done within the shutdown's grace: it ends here, short of its
+     * summary, and its answer says it is cut short (no summary, no closing bracket, an unfinished chunked body).
+     */
+    private void stopIfStopping(Tally tally) throws InterruptedIOException {
+        if (stopping) {
+            throw new ServiceStopping("the list was cut short after " + tally.total + " items");
+        }
+    }
+
+    private Future<Outcome> submit(ExecutorService workers, java.util.concurrent.Callable<Outcome> task, Tally tally)
+            throws InterruptedIOException {
+        try {
+            return workers.submit(task);
+        } catch (RejectedExecutionException stopped) {
+            throw new ServiceStopping("the list was cut short after " + tally.total + " items");
+        }
     }
 
     /** A province and sector of a list. */
@@ -167,6 +200,7 @@ public class BatchService {
             }
             Assessment a = o.assessment();
             sink.result(o.index(), a);
+            metrics.assessed(Metrics.Entry.LIST, a);
             byVerdict.merge(a.verdict().name(), 1, Integer::sum);
             Part part = o.portfolio();
             if (part == null) {
@@ -239,6 +273,8 @@ public class BatchService {
     private static Outcome await(Future<Outcome> future) throws IOException {
         try {
             return future.get();
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new ServiceStopping("the list was cut short");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while assessing a list");
@@ -258,6 +294,9 @@ public class BatchService {
         ExecutorService p = pool;
         if (p == null) {
             synchronized (this) {
+                if (stopping) {
+                    throw new RejectedExecutionException("the service is stopping");
+                }
                 if (pool == null) {
                     ClassLoader loader = BatchService.class.getClassLoader();
                     AtomicInteger n = new AtomicInteger();
@@ -274,11 +313,45 @@ public class BatchService {
         return p;
     }
 
+    /**
+     * At shutdown, after the HTTP layer's grace ({@code quarkus.shutdown.timeout}) in which lists under way could
+     * finish: a list still running stops taking items and ends cut short, and the pool drains what it holds (each
+     * item takes milliseconds) before it is stopped outright.
+     */
     @PreDestroy
     void stop() {
-        if (pool != null) {
-            pool.shutdownNow();
+        stopping = true;
+        ExecutorService p;
+        synchronized (this) {
+            p = pool;
         }
+        if (p == null) {
+            return;
+        }
+        p.shutdown();
+        try {
+            if (!p.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                stopNow(p);
+            }
+        } catch (InterruptedException e) {
+            stopNow(p);
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Items never started are cancelled, so that a list waiting for one ends rather than waits for ever. */
+    private static void stopNow(ExecutorService p) {
+        for (Runnable never : p.shutdownNow()) {
+            if (never instanceof Future<?> f) {
+                f.cancel(false);
+            }
+        }
+    }
+
+    /** Whether the pool, if it was ever made, has no thread left. */
+    boolean drained() {
+        ExecutorService p = pool;
+        return p == null || p.isTerminated();
     }
 
     /** The reading problems of the item, and the problems a single request would get, each path once. */

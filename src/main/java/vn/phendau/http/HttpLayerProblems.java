@@ -30,9 +30,11 @@ import vn.phendau.problem.ProblemMapper;
 public class HttpLayerProblems {
 
     private final Limits limits;
+    private final vn.phendau.ops.Metrics metrics;
 
-    public HttpLayerProblems(Limits limits) {
+    public HttpLayerProblems(Limits limits, vn.phendau.ops.Metrics metrics) {
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     void install(@Observes Router router) {
@@ -67,7 +69,9 @@ public class HttpLayerProblems {
                 List.of(Problem.at("$", "yêu cầu HTTP không hợp lệ" + reason, "malformed HTTP request" + reason))));
     }
 
-    private static void send(RoutingContext ctx, ProblemException problem) {
+    private void send(RoutingContext ctx, ProblemException problem) {
+        vn.phendau.ops.RequestIds.nameIfUnnamed(ctx);
+        metrics.problem(problem.type(), problem.status());
         String body;
         try {
             body = Json.MAPPER.writeValueAsString(ProblemMapper.body(problem));

@@ -32,6 +32,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uri;
 
+    @jakarta.inject.Inject
+    vn.phendau.ops.Metrics metrics;
+
     @Override
     public Response toResponse(Throwable e) {
         ProblemException p = asProblem(e, this::sentContentType);
@@ -39,6 +42,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (allow != null) {
             p = methodNotAllowed(allow);
         }
+        metrics.problem(p.type(), p.status());
         Response.ResponseBuilder answer = Response.status(p.status()).type(PROBLEM_JSON + ";charset=UTF-8").entity(body(p));
         if (allow != null) {
             answer.header(HttpHeaders.ALLOW, allow);
@@ -52,6 +56,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         body.put("title", p.titleEn());
         body.put("status", p.status());
         body.put("detail", p.problems().size() + (p.problems().size() == 1 ? " problem" : " problems"));
+        String instance = vn.phendau.ops.RequestIds.instance();
+        if (instance != null) {
+            body.put("instance", instance);  // the request's id, as in X-Request-Id and every log line of the request
+        }
         body.put("message", Text.of(p.titleVi(), p.titleEn()));
         body.put("problems", p.problems());
         return body;
@@ -81,6 +89,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static ProblemException asProblem(Throwable e, java.util.function.Supplier<String> contentType) {
         if (e instanceof ProblemException p) {
             return p;
+        }
+        if (e instanceof vn.phendau.ops.ServiceStopping) {
+            return new ProblemException(503, "unavailable", "Dịch vụ đang dừng", "Service unavailable",
+                    List.of(Problem.at("$", "dịch vụ đang dừng; hãy gửi lại sau ít phút", "the service is stopping; send the request again in a few minutes")));
         }
         if (e instanceof JsonProcessingException j) {
             return ProblemException.invalid(List.of(vn.phendau.proposal.ProposalReader.malformed(j)));

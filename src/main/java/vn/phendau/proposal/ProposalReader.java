@@ -375,7 +375,7 @@ public class ProposalReader {
 
     /** Schema problems, then the checks that need reference data, each under its path below the prefix. */
     public List<Problem> check(JsonNode node, String prefix) {
-        List<Problem> problems = new ArrayList<>(schema.validate(node, prefix));
+        List<Problem> problems = new ArrayList<>(schema.check(node, prefix));
         if (!node.isObject()) {
             return problems;
         }

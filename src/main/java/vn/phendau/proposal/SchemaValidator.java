@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,22 +21,48 @@ import vn.phendau.problem.Problem;
 
 /**
  * Checks a JSON tree against project-proposal.schema.json, the very file clients are built against, and
- * reports every problem with its path in both languages. Only the keywords that schema uses are understood;
- * unknown fields are errors (with a "did you mean"), because a misspelt field would otherwise be read as unknown.
+ * reports every problem with its path in both languages. Only the keywords that schema uses are understood, and a
+ * schema with any other is refused when the validator is made: a keyword silently ignored would let the service
+ * take what the schema refuses. Where the schema says {@code additionalProperties: false} (every object of the
+ * proposal), unknown fields are errors (with a "did you mean"), because a misspelt field would otherwise be read
+ * as unknown. SchemaDifferentialTest holds it to an independent implementation of JSON Schema.
  */
 final class SchemaValidator {
 
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+    /** The keywords checked here; any other that asserts something is refused with the schema. */
+    private static final Set<String> IMPLEMENTED = Set.of("type", "enum", "required", "properties", "additionalProperties",
+            "items", "maxItems", "uniqueItems", "minLength", "maxLength", "pattern", "format", "exclusiveMinimum",
+            "minimum", "maximum", "$ref", "$defs");
+    /** Keywords that only name or describe, and assert nothing. */
+    private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "$comment", "title", "description",
+            "examples", "default", "deprecated", "readOnly", "writeOnly");
+    private static final Set<String> TYPES = Set.of("object", "array", "string", "boolean", "integer", "number");
+
+    private final JsonNode root;
     private final Rule top;
 
     SchemaValidator(JsonNode schema) {
-        this.top = compile(schema, schema, new IdentityHashMap<>());
+        this.root = schema;
+        this.top = compile(schema, new IdentityHashMap<>());
     }
 
+    /** The problems JSON Schema itself finds, and no other (SchemaDifferentialTest holds it to that). */
     List<Problem> validate(JsonNode value, String path) {
         List<Problem> problems = new ArrayList<>();
-        check(top, value, path, problems);
+        check(top, value, path, problems, false);
+        return problems;
+    }
+
+    /**
+     * The problems a proposal is refused for: the schema's, and a text of spaces where the schema asks for at least
+     * one character (a name of spaces is no name, though JSON Schema counts the spaces), at the same place and in
+     * the same order as the schema's problems.
+     */
+    List<Problem> check(JsonNode value, String path) {
+        List<Problem> problems = new ArrayList<>();
+        check(top, value, path, problems, true);
         return problems;
     }
 
@@ -48,18 +74,17 @@ final class SchemaValidator {
     private static final class Rule {
         String type;
         JsonNode allowed;                       // enum
-
-        /** The property names, in the schema's order. */
-        List<String> known() {
-            return List.copyOf(properties.keySet());
-        }
         List<String> required = List.of();
-        Map<String, Rule> properties = Map.of(); // in the schema's order
+        Map<String, Rule> properties = Map.of();
+        List<String> known = List.of();         // the property names, in the schema's order
         int maxItems;
         boolean uniqueItems;
         Rule items;
-        Integer minLength;
+        boolean hasMinLength;
+        int minLength;
         Integer maxLength;
+        boolean closed;                         // additionalProperties: false
+        String regex;
         Pattern pattern;
         boolean date;
         BigDecimal exclusiveMinimum;
@@ -67,9 +92,50 @@ final class SchemaValidator {
         BigDecimal maximum;
     }
 
-    /** Only the keywords of the node a $ref names count, as JSON Schema (draft 7) has it. */
-    private static Rule compile(JsonNode root, JsonNode schema, Map<JsonNode, Rule> done) {
-        JsonNode node = schema.has("$ref") ? resolve(root, schema.get("$ref").asText()) : schema;
+    /**
+     * A node the validator cannot check as the schema means it is refused here: a keyword it does not implement, a
+     * form of one it does not (a type list, additionalProperties as a schema, a format other than date), or a
+     * keyword beside a $ref (2020-12 applies both; this validator would apply only the $ref).
+     */
+    private static void refuseWhatIsNotImplemented(JsonNode node, String at) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("schema at " + at + " is not an object");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String keyword = it.next();
+            if (!IMPLEMENTED.contains(keyword) && !ANNOTATIONS.contains(keyword)) {
+                throw new IllegalArgumentException("schema keyword '" + keyword + "' at " + at + " is not implemented by SchemaValidator");
+            }
+            if (node.has("$ref") && IMPLEMENTED.contains(keyword) && !keyword.equals("$ref")) {
+                throw new IllegalArgumentException("schema keyword '" + keyword + "' beside $ref at " + at + " is not implemented");
+            }
+        }
+        if (node.has("type") && !(node.get("type").isTextual() && TYPES.contains(node.get("type").asText()))) {
+            throw new IllegalArgumentException("schema type " + node.get("type") + " at " + at + " is not implemented");
+        }
+        if (node.has("additionalProperties") && !node.get("additionalProperties").isBoolean()) {
+            throw new IllegalArgumentException("additionalProperties other than true or false at " + at + " is not implemented");
+        }
+        if (node.has("format") && !"date".equals(node.get("format").asText())) {
+            throw new IllegalArgumentException("format '" + node.get("format").asText() + "' at " + at + " is not implemented");
+        }
+        if (node.has("$ref") && !node.get("$ref").asText().startsWith("#/")) {
+            throw new IllegalArgumentException("$ref " + node.get("$ref") + " at " + at + " is not implemented: only #/ pointers are");
+        }
+    }
+
+    private Rule compile(JsonNode schema, Map<JsonNode, Rule> done) {
+        return compile(schema, done, "#");
+    }
+
+    private Rule compile(JsonNode schema, Map<JsonNode, Rule> done, String at) {
+        refuseWhatIsNotImplemented(schema, at);
+        schema.path("$defs").fields().forEachRemaining(d -> refuseWhatIsNotImplemented(d.getValue(), at + "/$defs/" + d.getKey()));
+        JsonNode node = schema.has("$ref") ? resolve(schema.get("$ref").asText()) : schema;
+        if (node.isMissingNode()) {
+            throw new IllegalArgumentException("$ref " + schema.get("$ref") + " at " + at + " names nothing");
+        }
+        refuseWhatIsNotImplemented(node, schema.has("$ref") ? schema.get("$ref").asText() : at);
         Rule rule = done.get(node);
         if (rule != null) {
             return rule;
@@ -81,18 +147,24 @@ final class SchemaValidator {
         List<String> required = new ArrayList<>();
         node.path("required").forEach(r -> required.add(r.asText()));
         rule.required = List.copyOf(required);
-        Map<String, Rule> properties = new LinkedHashMap<>();
+        Map<String, Rule> properties = new HashMap<>();
+        List<String> known = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.path("properties").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
-            properties.put(p.getKey(), compile(root, p.getValue(), done));
+            known.add(p.getKey());
+            properties.put(p.getKey(), compile(p.getValue(), done, at + "/properties/" + p.getKey()));
         }
         rule.properties = properties;
+        rule.known = List.copyOf(known);
         rule.maxItems = node.path("maxItems").asInt(Integer.MAX_VALUE);
         rule.uniqueItems = node.path("uniqueItems").asBoolean(false);
-        rule.items = node.has("items") ? compile(root, node.get("items"), done) : null;
-        rule.minLength = node.has("minLength") ? node.get("minLength").asInt() : null;
+        rule.items = node.has("items") ? compile(node.get("items"), done, at + "/items") : null;
+        rule.closed = !node.path("additionalProperties").asBoolean(true);
+        rule.hasMinLength = node.has("minLength");
+        rule.minLength = node.path("minLength").asInt();
         rule.maxLength = node.has("maxLength") ? node.get("maxLength").asInt() : null;
-        rule.pattern = node.has("pattern") ? Pattern.compile(node.get("pattern").asText()) : null;
+        rule.regex = node.has("pattern") ? node.get("pattern").asText() : null;
+        rule.pattern = rule.regex == null ? null : Pattern.compile(rule.regex);
         rule.date = "date".equals(node.path("format").asText());
         rule.exclusiveMinimum = node.has("exclusiveMinimum") ? node.get("exclusiveMinimum").decimalValue() : null;
         rule.minimum = node.has("minimum") ? node.get("minimum").decimalValue() : null;
@@ -100,7 +172,7 @@ final class SchemaValidator {
         return rule;
     }
 
-    private void check(Rule schema, JsonNode value, String path, List<Problem> out) {
+    private void check(Rule schema, JsonNode value, String path, List<Problem> out, boolean blankIsEmpty) {
         String type = schema.type;
         if (!type.isEmpty() && !hasType(value, type)) {
             out.add(typeProblem(path.isEmpty() ? "$" : path, type, value));
@@ -110,16 +182,16 @@ final class SchemaValidator {
             checkEnum(schema.allowed, value, path, out);
         }
         switch (type) {
-            case "object" -> checkObject(schema, value, path, out);
-            case "array" -> checkArray(schema, value, path, out);
-            case "string" -> checkString(schema, value, path, out);
+            case "object" -> checkObject(schema, value, path, out, blankIsEmpty);
+            case "array" -> checkArray(schema, value, path, out, blankIsEmpty);
+            case "string" -> checkString(schema, value, path, out, blankIsEmpty);
             case "integer", "number" -> checkNumber(schema, value, path, out);
             default -> {
             }
         }
     }
 
-    private static JsonNode resolve(JsonNode root, String ref) {
+    private JsonNode resolve(String ref) {
         JsonNode node = root;
         for (String part : ref.replaceFirst("^#/", "").split("/")) {
             node = node.path(part);
@@ -141,14 +213,14 @@ final class SchemaValidator {
         };
     }
 
-    private void checkObject(Rule schema, JsonNode value, String path, List<Problem> out) {
-        // A misspelt required field is one mistake: it is told once, as the unknown field that names it.
+    private void checkObject(Rule schema, JsonNode value, String path, List<Problem> out, boolean blankIsEmpty) {
+        // A misspelt required field is one mistake: the proposal's check tells it once, as the unknown field that
+        // names it (JSON Schema itself, and so validate(), reports both).
         Set<String> named = null;
-        Iterator<String> names = value.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!schema.properties.containsKey(name)) {
-                String guess = nearest(name, schema.known());
+        if (blankIsEmpty && schema.closed) {
+            for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                String guess = schema.properties.containsKey(name) ? null : nearest(name, schema.known);
                 if (guess != null) {
                     if (named == null) {
                         named = new HashSet<>();
@@ -167,14 +239,16 @@ final class SchemaValidator {
             Map.Entry<String, JsonNode> f = fields.next();
             Rule sub = schema.properties.get(f.getKey());
             if (sub == null) {
-                out.add(unknownField(join(path, f.getKey()), f.getKey(), schema.known()));
+                if (schema.closed) {
+                    out.add(unknownField(join(path, f.getKey()), f.getKey(), schema.known));
+                }
             } else {
-                check(sub, f.getValue(), join(path, f.getKey()), out);
+                check(sub, f.getValue(), join(path, f.getKey()), out, blankIsEmpty);
             }
         }
     }
 
-    private void checkArray(Rule schema, JsonNode value, String path, List<Problem> out) {
+    private void checkArray(Rule schema, JsonNode value, String path, List<Problem> out, boolean blankIsEmpty) {
         int max = schema.maxItems;
         if (value.size() > max) {
             out.add(Problem.at(path, "tối đa " + max + " phần tử, nhận được " + value.size(),
@@ -188,15 +262,15 @@ final class SchemaValidator {
                 out.add(Problem.at(itemPath, "giá trị lặp lại: " + item, "duplicate item: " + item));
             }
             if (schema.items != null) {
-                check(schema.items, item, itemPath, out);
+                check(schema.items, item, itemPath, out, blankIsEmpty);
             }
         }
     }
 
-    private void checkString(Rule schema, JsonNode value, String path, List<Problem> out) {
+    private void checkString(Rule schema, JsonNode value, String path, List<Problem> out, boolean blankIsEmpty) {
         String s = value.asText();
         int length = s.codePointCount(0, s.length());
-        if (schema.minLength != null && (length < schema.minLength || s.isBlank())) {
+        if (schema.hasMinLength && (length < schema.minLength || (blankIsEmpty && s.isBlank()))) {
             out.add(Problem.at(path, "không được để trống", "must not be empty"));
         }
         if (schema.maxLength != null && length > schema.maxLength) {
@@ -205,7 +279,7 @@ final class SchemaValidator {
                     "must be at most " + max + " characters, got " + length));
         }
         if (schema.pattern != null && !schema.pattern.matcher(s).find()) {
-            String regex = schema.pattern.pattern();
+            String regex = schema.regex;
             out.add(Problem.at(path, "không đúng định dạng " + regex + " (ví dụ mã quốc gia 'CN')",
                     "does not match " + regex + " (for example the country code 'CN')"));
         }

@@ -7,12 +7,14 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Startup;
 
 /**
  * Ready once the rules are loaded: they load in the background while the rest of the service starts. A rule set
  * that cannot be loaded (a metadata defect, a rule that does not compile) stops the service, as it would if the
  * rules were loaded before anything else.
  */
+@Startup
 @Readiness
 @ApplicationScoped
 public class RulesLoaded implements HealthCheck {

@@ -31,6 +31,7 @@ import vn.phendau.batch.Lists;
 import vn.phendau.common.Text;
 import vn.phendau.http.Bodies;
 import vn.phendau.http.Limits;
+import vn.phendau.ops.Metrics;
 import vn.phendau.problem.Problem;
 import vn.phendau.problem.ProblemException;
 import vn.phendau.proposal.ProposalReader;
@@ -62,6 +63,8 @@ public class AssessPageResource {
     private final ReportStore store;
     private final Samples samples;
     private final Pages pages;
+    @jakarta.inject.Inject
+    Metrics metrics;
 
     public AssessPageResource(ProposalReader reader, AssessmentService service, Lists lists, BatchService batch, Limits limits,
                               PagesConfig config, ReportStore store, Samples samples, Pages pages) {
@@ -148,7 +151,7 @@ public class AssessPageResource {
             throw Bodies.tooLarge(limits.bodyBytes());
         }
         JsonNode tree = reader.readTree(body);
-        Assessment a = service.assess(reader.convert(tree), tree);
+        Assessment a = metrics.assessed(Metrics.Entry.PAGE, service.assess(reader.convert(tree), tree));
         store.put(a);
         return Pages.html(200, viewer, Templates.report(pages.page(viewer, "/reports/" + a.assessmentId(), "assess"), a,
                 ScoreChart.of(a.scoreBreakdown())));

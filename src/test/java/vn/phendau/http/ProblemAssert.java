@@ -58,6 +58,7 @@ public final class ProblemAssert {
         assertThat(body, p.json.getInt("status"), equalTo(status));
         assertThat(body, p.json.getString("type"), notNullValue());
         assertThat(body, p.json.getString("title"), notNullValue());
+        assertThat("the request's id; body: " + body, p.json.getString("instance"), startsWith("urn:phendau:request:"));
         List<Map<String, Object>> problems = p.json.getList("problems");
         assertThat("problems; body: " + body, problems, notNullValue());
         assertThat("at least one problem; body: " + body, problems.isEmpty(), equalTo(false));

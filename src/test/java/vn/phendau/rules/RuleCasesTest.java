@@ -34,7 +34,7 @@ import vn.phendau.common.Json;
  * that differ from it, and what must and must not fire. A policy analyst adds a case without writing Java.
  * After all cases, every rule of the catalog must have fired in one case and been expected silent in another.
  */
-class RuleCasesTest {
+public class RuleCasesTest {
 
     private static final Path CASES = casesDir();
     private static final Set<String> FIRED = new TreeSet<>();
@@ -207,7 +207,7 @@ class RuleCasesTest {
     }
 
     /** The input's fields over the base's; a null in the input removes the field (to make it unknown). */
-    static JsonNode merge(JsonNode base, JsonNode patch) {
+    public static JsonNode merge(JsonNode base, JsonNode patch) {
         if (!(base instanceof ObjectNode b) || !patch.isObject()) {
             return patch.isMissingNode() ? base : patch;
         }

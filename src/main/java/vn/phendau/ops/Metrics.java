@@ -1,0 +1,78 @@
+package vn.phendau.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.phendau.assessment.Assessment;
+import vn.phendau.assessment.Finding;
+import vn.phendau.assessment.Verdict;
+
+/**
+ * The service's own metrics, served with the JVM's and the HTTP layer's at {@code /q/metrics} (Prometheus). Every
+ * name starts with {@code phendau_}. The counters are looked up once and kept, so that counting an assessment's
+ * twenty-odd findings costs a few additions, not a registry lookup each.
+ *
+ * <p>Replay progress (re-assessing stored dossiers under a new rule set) is to be counted here once dossiers exist.
+ */
+@ApplicationScoped
+public class Metrics {
+
+    /** Where an assessment came from: the single-proposal API, a list (API, page or command line), the page form. */
+    public enum Entry {
+        API, LIST, PAGE;
+
+        final String tag = name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private final MeterRegistry registry;
+    private final Map<Entry, Map<Verdict, Counter>> assessments = new EnumMap<>(Entry.class);
+    private final Map<String, Counter> firings = new ConcurrentHashMap<>();
+    private final Map<String, Counter> problems = new ConcurrentHashMap<>();
+    private final DistributionSummary listItems;
+
+    public Metrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (Entry e : Entry.values()) {
+            Map<Verdict, Counter> byVerdict = new EnumMap<>(Verdict.class);
+            for (Verdict v : Verdict.values()) {
+                byVerdict.put(v, Counter.builder("phendau.assessments").description("Assessments made, by verdict and entry point")
+                        .tag("entry", e.tag).tag("verdict", v.name()).register(registry));
+            }
+            assessments.put(e, byVerdict);
+        }
+        listItems = DistributionSummary.builder("phendau.list.items").description("Items in each list assessed")
+                .baseUnit("items").publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue(1_000_000.0)
+                .register(registry);
+    }
+
+    /** One assessment made for a client: its verdict, and each rule that fired for it. */
+    public Assessment assessed(Entry entry, Assessment a) {
+        assessments.get(entry).get(a.verdict()).increment();
+        for (Finding f : a.findings()) {
+            firings.computeIfAbsent(f.ruleId(), id -> Counter.builder("phendau.rule.firings")
+                    .description("Findings made, by rule").tag("rule", id).register(registry)).increment();
+        }
+        return a;
+    }
+
+    /** Metrics that go nowhere, for the parts wired by hand without the container (the command line's tests, benchmarks). */
+    public static Metrics none() {
+        return new Metrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /** A list that was worked through, however it ended: how many items it held. */
+    public void list(int items) {
+        listItems.record(items);
+    }
+
+    /** A problem+json answer, by its type and status. */
+    public void problem(String type, int status) {
+        problems.computeIfAbsent(type + status, k -> Counter.builder("phendau.problems")
+                .description("problem+json answers, by type").tag("type", type).tag("status", Integer.toString(status))
+                .register(registry)).increment();
+    }
+}
