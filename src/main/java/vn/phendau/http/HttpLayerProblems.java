@@ -67,7 +67,7 @@ public class HttpLayerProblems {
                 List.of(Problem.at("$", "yêu cầu HTTP không hợp lệ" + reason, "malformed HTTP request" + reason))));
     }
 
-    private static void send(RoutingContext ctx, ProblemException problem) {
+    static void send(RoutingContext ctx, ProblemException problem) {
         String body;
         try {
             body = Json.MAPPER.writeValueAsString(ProblemMapper.body(problem));

@@ -39,6 +39,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (p.status() == 405 && uri != null) {
             answer.header(HttpHeaders.ALLOW, AllowedMethods.at(uri.getPath()));
         }
+        if (p.retryAfter() > 0) {
+            answer.header(HttpHeaders.RETRY_AFTER, p.retryAfter());
+        }
         return answer.build();
     }
 
@@ -68,6 +71,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static ProblemException asProblem(Throwable e, java.util.function.Supplier<String> contentType) {
         if (e instanceof ProblemException p) {
             return p;
+        }
+        if (e instanceof vn.phendau.http.ClientGone) {
+            // Nobody is left to read an answer; a client that leaves is no failure of the service.
+            LOG.debug("the client left before its answer was whole");
+            return new ProblemException(400, "client-gone", "Máy khách đã rời đi", "Client gone",
+                    List.of(Problem.at("$", "máy khách đã đóng kết nối", "the client closed the connection")));
         }
         if (e instanceof JsonProcessingException j) {
             return ProblemException.invalid(List.of(vn.phendau.proposal.ProposalReader.malformed(j)));
