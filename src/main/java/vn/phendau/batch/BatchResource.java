@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import vn.phendau.http.BodyGuard;
@@ -38,11 +39,17 @@ public class BatchResource {
         BatchFormat in = BatchFormat.forContentType(contentType);
         BatchFormat out = BatchFormat.forAccept(accept);
         Lists.Slot slot = lists.admit();
-        // Given back when the answer is written, or when the exchange ends without it (refused, or the client left first).
-        exchange.addEndHandler(v -> slot.close());
+        AtomicBoolean answering = new AtomicBoolean();
+        // Given back when the answer is written, or when the exchange ends without one (refused, or the client left first).
+        exchange.addEndHandler(v -> {
+            if (!answering.get()) {
+                slot.close();
+            }
+        });
         java.nio.file.Path file = lists.check(BodyGuard.spooled(exchange), in);
         HttpServerResponse response = exchange.response();
         StreamingOutput answer = os -> {
+            answering.set(true);
             try {
                 lists.assess(file, in, out, os, response::closed);
             } finally {

@@ -44,6 +44,9 @@ public class BodyGuard {
     /** The routing context's key for the path of a spooled list body. */
     public static final String SPOOLED = "phendau.spooled-body";
 
+    /** The routing context's key for "the body has arrived whole", set by the readers here. */
+    private static final String ARRIVED = "phendau.body-arrived";
+
     /** The routing context's key for the {@link Form} of a page's upload. */
     public static final String FORM = "phendau.form";
 
@@ -103,7 +106,7 @@ public class BodyGuard {
         long least = limits.bodyMinRate() * window / 1000;
         long[] before = {request.bytesRead()};
         long timer = vertx.setPeriodic(Math.min(window, Math.max(1, limits.bodyDeadline().toMillis())), id -> {
-            if (request.isEnded() || ctx.response().closed() || ctx.response().ended()) {
+            if (arrived(ctx) || ctx.response().closed() || ctx.response().headWritten()) {
                 vertx.cancelTimer(id);
                 return;
             }
@@ -122,6 +125,18 @@ public class BodyGuard {
             before[0] = read;
         });
         ctx.addEndHandler(v -> vertx.cancelTimer(timer));
+    }
+
+    /**
+     * Whether the body is all in: said by the readers here, or by Vert.x, or by the count of its announced length.
+     * (Vert.x's isEnded alone is false for a request paused after its end, as one handed to a worker is.)
+     */
+    private static boolean arrived(RoutingContext ctx) {
+        if (Boolean.TRUE.equals(ctx.get(ARRIVED)) || ctx.request().isEnded()) {
+            return true;
+        }
+        long announced = BodyPrechecks.declaredLength(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH));
+        return announced >= 0 && ctx.request().bytesRead() >= announced;
     }
 
     private void spool(RoutingContext ctx) {
@@ -176,6 +191,7 @@ public class BodyGuard {
             if (failed[0]) {
                 return;
             }
+            ctx.put(ARRIVED, true);
             out.close().onFailure(ctx::fail).onSuccess(closed -> {
                 ctx.put(SPOOLED, file);
                 ctx.next();
@@ -226,6 +242,8 @@ public class BodyGuard {
         Form form = new Form();
         List<Future<Void>> written = new ArrayList<>();
         boolean[] failed = {false};
+        // Uploads begun and not yet ended: one left when the body ends is a form cut short (no closing boundary).
+        int[] open = {0};
         long limit = limits.batchBytes();
         request.setExpectMultipart(true);
         request.uploadHandler(upload -> {
@@ -243,6 +261,7 @@ public class BodyGuard {
             form.file = file;
             form.fileName = upload.filename();
             upload.pause();
+            open[0]++;
             Promise<Void> done = Promise.promise();
             written.add(done.future());
             vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
@@ -266,7 +285,10 @@ public class BodyGuard {
                             }
                         });
                         upload.exceptionHandler(e -> out.close());
-                        upload.endHandler(v -> out.close().onComplete(done));
+                        upload.endHandler(v -> {
+                            open[0]--;
+                            out.close().onComplete(done);
+                        });
                         upload.resume();
                     });
         });
@@ -284,18 +306,29 @@ public class BodyGuard {
                     "biểu mẫu multipart không hợp lệ, bị cắt ngắn hoặc có quá nhiều phần",
                     "the multipart form is malformed, truncated or has too many parts"))));
         });
-        request.endHandler(v -> Future.all(written).onComplete(all -> {
-            if (failed[0]) {
+        request.endHandler(v -> {
+            ctx.put(ARRIVED, true);
+            if (open[0] > 0 && !failed[0]) {
+                failed[0] = true;
+                LOG.debugf("%s %s: form cut short in its file", request.method(), request.path());
+                refuse(ctx, ProblemException.invalid(List.of(Problem.at("$",
+                        "biểu mẫu multipart bị cắt ngắn: tệp không có ranh giới kết thúc",
+                        "the multipart form is truncated: the file has no closing boundary"))));
                 return;
             }
-            if (all.failed()) {
-                ctx.fail(all.cause());
-                return;
-            }
-            request.formAttributes().forEach(field -> form.fields.putIfAbsent(field.getKey(), field.getValue()));
-            ctx.put(FORM, form);
-            ctx.next();
-        }));
+            Future.all(written).onComplete(all -> {
+                if (failed[0]) {
+                    return;
+                }
+                if (all.failed()) {
+                    ctx.fail(all.cause());
+                    return;
+                }
+                request.formAttributes().forEach(field -> form.fields.putIfAbsent(field.getKey(), field.getValue()));
+                ctx.put(FORM, form);
+                ctx.next();
+            });
+        });
     }
 
     /** An answer to a body that will not be read further, then the connection closed. */
