@@ -293,7 +293,8 @@ public class BodyGuard {
                     });
         });
         request.exceptionHandler(e -> {
-            if (failed[0]) {
+            // Once the form is whole it is no longer the form that failed (the exchange's own handlers see to that).
+            if (failed[0] || Boolean.TRUE.equals(ctx.get(ARRIVED))) {
                 return;
             }
             failed[0] = true;
