@@ -90,8 +90,13 @@ def probes():
         out.append((name, status, secs))
     return out
 
+def rss():
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(l.split()[1]) // 1024 for l in f if l.startswith("VmRSS"))
+
 def report(title, status, secs, size, note=""):
-    print(f"{title}: HTTP {status} in {secs:.1f} s, {size:,} bytes{(' — ' + note) if note else ''}", flush=True)
+    print(f"{title}: HTTP {status} in {secs:.1f} s, {size:,} bytes{(' — ' + note) if note else ''}; resident now {rss()} MB",
+          flush=True)
 
 # 2. Slow bodies.
 socks, cut = [], 0
@@ -129,7 +134,7 @@ for s in socks:
 for name, (secs, status) in worst.items():
     print(f"2. slow bodies ({len(socks)} connections, a byte every 5 s, {slow_seconds} s): {name} worst {secs:.2f} s"
           f" (HTTP {status}){'' if secs < 1 else ' — OVER 1 s'}", flush=True)
-print(f"2. slow bodies: {cut} of {len(socks)} connections cut off by the service with 408", flush=True)
+print(f"2. slow bodies: {cut} of {len(socks)} connections cut off by the service with 408; resident now {rss()} MB", flush=True)
 
 # 3. A wide header: 100,000 columns.
 wide = ",".join(["id", "name", "location.province", "sector", "investment.totalVnd"] + [f"x{i}" for i in range(100_000)])
@@ -180,7 +185,7 @@ gone = time.monotonic()
 time.sleep(1)
 c0 = cpu_ticks(); time.sleep(2); busy = (cpu_ticks() - c0) / os.sysconf("SC_CLK_TCK") / 2
 print(f"5. disconnect mid-list (20,000 rows, dropped after {got:,} bytes, {gone - t:.1f} s in): from 1 s to 3 s after,"
-      f" the service used {busy * 100:.0f}% of a core{' — the work went on' if busy > 0.5 else ''}", flush=True)
+      f" the service used {busy * 100:.0f}% of a core{' — the work went on' if busy > 0.5 else ''}; resident now {rss()} MB", flush=True)
 
 # 1. The pair explosion, last: until DISC-3 groups its overlaps, it can take the heap.
 rows = "\n".join([header] + [first_row.replace("LS-2026-101", f"X-{i}", 1) for i in range(2000)]) + "\n"
