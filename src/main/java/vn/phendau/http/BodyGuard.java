@@ -4,12 +4,14 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,11 +75,15 @@ public class BodyGuard {
 
     /** The spooled body of this exchange, for a list endpoint. */
     public static Path spooled(RoutingContext ctx) {
-        Path file = ctx.get(SPOOLED);
-        if (file == null) {
-            throw new IllegalStateException("no spooled body: BodyGuard did not run for " + ctx.request().path());
+        return read(ctx, SPOOLED);
+    }
+
+    private static <T> T read(RoutingContext ctx, String key) {
+        T value = ctx.get(key);
+        if (value == null) {
+            throw new IllegalStateException("no " + key + ": BodyGuard did not run for " + ctx.request().path());
         }
-        return file;
+        return value;
     }
 
     private void guard(RoutingContext ctx) {
@@ -175,11 +181,7 @@ public class BodyGuard {
                         "the list is over the limit of " + limit + " bytes"));
                 return;
             }
-            out.write(buffer);
-            if (out.writeQueueFull()) {
-                request.pause();
-                out.drainHandler(v -> request.resume());
-            }
+            write(out, buffer, request);
         });
         request.exceptionHandler(e -> {
             // The client broke off mid-body: nobody is left to answer; the end handler deletes the file.
@@ -225,11 +227,7 @@ public class BodyGuard {
 
     /** The form of this exchange, read by {@link BodyGuard}. */
     public static Form form(RoutingContext ctx) {
-        Form form = ctx.get(FORM);
-        if (form == null) {
-            throw new IllegalStateException("no form: BodyGuard did not run for " + ctx.request().path());
-        }
-        return form;
+        return read(ctx, FORM);
     }
 
     /**
@@ -278,11 +276,7 @@ public class BodyGuard {
                                 }
                                 return;
                             }
-                            out.write(buffer);
-                            if (out.writeQueueFull()) {
-                                upload.pause();
-                                out.drainHandler(v -> upload.resume());
-                            }
+                            write(out, buffer, upload);
                         });
                         upload.exceptionHandler(e -> out.close());
                         upload.endHandler(v -> {
@@ -330,6 +324,15 @@ public class BodyGuard {
                 ctx.next();
             });
         });
+    }
+
+    /** A piece of a body to its file, its source paused while the file catches up. */
+    private static void write(AsyncFile out, Buffer buffer, ReadStream<?> from) {
+        out.write(buffer);
+        if (out.writeQueueFull()) {
+            from.pause();
+            out.drainHandler(v -> from.resume());
+        }
     }
 
     /** An answer to a body that will not be read further, then the connection closed. */
