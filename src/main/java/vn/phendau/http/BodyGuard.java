@@ -303,13 +303,18 @@ public class BodyGuard {
         });
         request.endHandler(v -> {
             ctx.put(ARRIVED, true);
-            if (open[0] > 0 && !failed[0]) {
-                failed[0] = true;
-                LOG.debugf("%s %s: form cut short in its file", request.method(), request.path());
-                refuse(ctx, ProblemException.invalid(List.of(Problem.at("$",
-                        "biểu mẫu multipart bị cắt ngắn: tệp không có ranh giới kết thúc",
-                        "the multipart form is truncated: the file has no closing boundary"))));
-                return;
+            if (open[0] > 0) {
+                // A file still open when the body has ended: its end is on its way (the file was paused while it
+                // opened), or never comes (no closing boundary). Give it a window of the rate, then it is cut short.
+                vertx.setTimer(Math.max(1, limits.bodyRateWindow().toMillis()), id -> {
+                    if (open[0] > 0 && !failed[0]) {
+                        failed[0] = true;
+                        LOG.debugf("%s %s: form cut short in its file", request.method(), request.path());
+                        refuse(ctx, ProblemException.invalid(List.of(Problem.at("$",
+                                "biểu mẫu multipart bị cắt ngắn: tệp không có ranh giới kết thúc",
+                                "the multipart form is truncated: the file has no closing boundary"))));
+                    }
+                });
             }
             Future.all(written).onComplete(all -> {
                 if (failed[0]) {
