@@ -1,5 +1,7 @@
 package vn.phendau.batch;
 
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,16 +14,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Variant;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import vn.phendau.http.BodyGuard;
 
+/**
+ * The body is not read here: {@link BodyGuard} has spooled it to a file on the event loop, so a worker thread only
+ * ever takes a list that has arrived whole.
+ */
 @Path("/api/v1/assessments/batch")
 public class BatchResource {
 
@@ -53,7 +59,7 @@ public class BatchResource {
                     @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
                             description = "Four sheets: summary, projects, findings, portfolio findings"))})
     public Response assess(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context Request request,
-                           InputStream body) throws IOException {
+                           @Context RoutingContext exchange) throws IOException {
         BatchFormat in = BatchFormat.forContentType(contentType);
         // The Accept header's weights decide among the formats, as JAX-RS selects variants; none acceptable is 406.
         Variant chosen = request.selectVariant(ANSWERS);
@@ -61,12 +67,22 @@ public class BatchResource {
             throw BatchFormat.notAcceptable();
         }
         BatchFormat out = BatchFormat.forMediaType(chosen.getMediaType());
-        java.nio.file.Path file = lists.spool(body, in);
+        Lists.Slot slot = lists.admit();
+        AtomicBoolean answering = new AtomicBoolean();
+        // Given back when the answer is written, or when the exchange ends without one (refused, or the client left first).
+        exchange.addEndHandler(v -> {
+            if (!answering.get()) {
+                slot.close();
+            }
+        });
+        java.nio.file.Path file = lists.check(BodyGuard.spooled(exchange), in);
+        HttpServerResponse response = exchange.response();
         StreamingOutput answer = os -> {
+            answering.set(true);
             try {
-                lists.assess(file, in, out, os);
+                lists.assess(file, in, out, os, response::closed);
             } finally {
-                Files.deleteIfExists(file);
+                slot.close();
             }
         };
         Response.ResponseBuilder r = Response.ok(answer, out.mediaType + (out == BatchFormat.XLSX ? "" : ";charset=UTF-8"))

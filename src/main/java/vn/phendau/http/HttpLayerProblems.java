@@ -70,6 +70,11 @@ public class HttpLayerProblems {
     }
 
     private void send(RoutingContext ctx, ProblemException problem) {
+        send(ctx, problem, metrics);
+    }
+
+    /** Also for the body guard, which refuses bodies before any resource (or this class's handlers) runs. */
+    static void send(RoutingContext ctx, ProblemException problem, vn.phendau.ops.Metrics metrics) {
         vn.phendau.ops.RequestIds.nameIfUnnamed(ctx);
         metrics.problem(problem.type(), problem.status());
         String body;

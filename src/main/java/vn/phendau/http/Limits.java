@@ -2,6 +2,7 @@ package vn.phendau.http;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The limits on what a client may send; defaults stated in the README, each overridable by configuration. */
 @ConfigMapping(prefix = "phendau.limits")
@@ -30,4 +31,23 @@ public interface Limits {
     /** Most levels of nested objects and arrays in a proposal; the schema itself needs four. */
     @WithDefault("32")
     int nestingDepth();
+
+    /**
+     * Fewest bytes a second a request body must bring, measured over each {@link #bodyRateWindow()}: a client that
+     * trickles its body is cut off rather than holding a connection (and, before, a worker) for as long as it likes.
+     */
+    @WithDefault("1024")
+    long bodyMinRate();
+
+    /** The span over which {@link #bodyMinRate()} is measured; the first span starts with the request. */
+    @WithDefault("10s")
+    Duration bodyRateWindow();
+
+    /** Longest time a request body may take to arrive, whatever its rate. */
+    @WithDefault("300s")
+    Duration bodyDeadline();
+
+    /** Most lists (API or pages) assessed at once; past it a list gets 503 with Retry-After. */
+    @WithDefault("4")
+    int concurrentLists();
 }

@@ -10,9 +10,16 @@ public class ProblemException extends RuntimeException {
     private final String titleVi;
     private final String titleEn;
     private final List<Problem> problems;
+    /** Seconds after which the client may try again (503), or 0. */
+    private final int retryAfter;
 
     public ProblemException(int status, String type, String titleVi, String titleEn, List<Problem> problems) {
+        this(status, type, titleVi, titleEn, problems, 0);
+    }
+
+    private ProblemException(int status, String type, String titleVi, String titleEn, List<Problem> problems, int retryAfter) {
         super(titleEn, null, false, false);
+        this.retryAfter = retryAfter;
         this.status = status;
         this.type = type;
         this.titleVi = titleVi;
@@ -29,6 +36,18 @@ public class ProblemException extends RuntimeException {
                 List.of(Problem.at(path, vi, en)));
     }
 
+    /** 503: the service is at a limit of work under way; the client may try again after the given seconds. */
+    public static ProblemException busy(int retryAfterSeconds, String vi, String en) {
+        return new ProblemException(503, "busy", "Dịch vụ đang bận", "Service busy", List.of(Problem.at("$", vi, en)),
+                retryAfterSeconds);
+    }
+
+    /** 408: the request body came too slowly, or not whole in time. */
+    public static ProblemException tooSlow(String vi, String en) {
+        return new ProblemException(408, "request-timeout", "Gửi nội dung quá chậm", "Request body too slow",
+                List.of(Problem.at("$", vi, en)));
+    }
+
     public static ProblemException tooLarge(String path, String vi, String en) {
         return new ProblemException(413, "too-large", "Nội dung quá lớn", "Content too large", List.of(Problem.at(path, vi, en)));
     }
@@ -38,6 +57,10 @@ public class ProblemException extends RuntimeException {
                 List.of(Problem.at("Content-Type",
                         "kiểu nội dung '" + got + "' không được hỗ trợ; hãy gửi " + accepted,
                         "content type '" + got + "' is not supported; send " + accepted)));
+    }
+
+    public int retryAfter() {
+        return retryAfter;
     }
 
     public int status() {

@@ -47,6 +47,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (allow != null) {
             answer.header(HttpHeaders.ALLOW, allow);
         }
+        if (p.retryAfter() > 0) {
+            answer.header(HttpHeaders.RETRY_AFTER, p.retryAfter());
+        }
         return answer.build();
     }
 
@@ -93,6 +96,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof vn.phendau.ops.ServiceStopping) {
             return new ProblemException(503, "unavailable", "Dịch vụ đang dừng", "Service unavailable",
                     List.of(Problem.at("$", "dịch vụ đang dừng; hãy gửi lại sau ít phút", "the service is stopping; send the request again in a few minutes")));
+        }
+        if (e instanceof vn.phendau.http.ClientGone) {
+            // Nobody is left to read an answer; a client that leaves is no failure of the service.
+            LOG.debug("the client left before its answer was whole");
+            return new ProblemException(400, "client-gone", "Máy khách đã rời đi", "Client gone",
+                    List.of(Problem.at("$", "máy khách đã đóng kết nối", "the client closed the connection")));
         }
         if (e instanceof JsonProcessingException j) {
             return ProblemException.invalid(List.of(vn.phendau.proposal.ProposalReader.malformed(j)));

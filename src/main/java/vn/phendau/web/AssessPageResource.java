@@ -19,9 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestForm;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
+import java.util.function.BooleanSupplier;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.phendau.http.BodyGuard;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.assessment.AssessmentService;
 import vn.phendau.batch.BatchFormat;
@@ -51,7 +53,7 @@ public class AssessPageResource {
 
         static native TemplateInstance report(Page page, Assessment a, ScoreChart chart);
 
-        static native TemplateInstance list(Page page, ListResult list);
+        static native TemplateInstance list(Page page, ListResult list, ListResult.PageView view);
     }
 
     private final ProposalReader reader;
@@ -92,10 +94,13 @@ public class AssessPageResource {
     @Path("assess")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
-    public Response submit(@BeanParam Viewer viewer, @RestForm("json") String json, @RestForm("file") FileUpload file)
-            throws IOException {
+    public Response submit(@BeanParam Viewer viewer, @Context RoutingContext exchange) throws IOException {
+        // Read on the event loop by BodyGuard, the file already spooled: no worker waited on the upload.
+        BodyGuard.Form form = BodyGuard.form(exchange);
+        String json = form.field("json");
         boolean pasted = json != null && !json.isBlank();
-        boolean uploaded = file != null && file.fileName() != null && !file.fileName().isBlank();
+        boolean uploaded = form.file() != null && form.fileName() != null && !form.fileName().isBlank();
+        BooleanSupplier gone = exchange.response()::closed;
         String at = uploaded && !pasted ? FormState.FILE : FormState.JSON;
         try {
             if (pasted == uploaded) {
@@ -104,20 +109,21 @@ public class AssessPageResource {
             if (pasted) {
                 byte[] body = json.getBytes(StandardCharsets.UTF_8);
                 return isList(new ByteArrayInputStream(body))
-                        ? list(viewer, new ByteArrayInputStream(body), BatchFormat.JSON, "JSON")
+                        ? list(viewer, new ByteArrayInputStream(body), BatchFormat.JSON, "JSON", gone)
                         : report(viewer, body);
             }
-            BatchFormat format = formatOf(file.fileName());
-            java.nio.file.Path path = file.uploadedFile();
+            BatchFormat format = formatOf(form.fileName());
+            java.nio.file.Path path = form.file();
             if (format == BatchFormat.JSON && !isList(Files.newInputStream(path))) {
                 if (Files.size(path) > limits.bodyBytes()) {
                     throw Bodies.tooLarge(limits.bodyBytes());
                 }
                 return report(viewer, Files.readAllBytes(path));
             }
-            return list(viewer, Files.newInputStream(path), format, file.fileName());
+            return list(viewer, Files.newInputStream(path), format, form.fileName(), gone);
         } catch (ProblemException p) {
-            return form(p.status(), viewer, new FormState(pasted ? json : "", null, at, Text.of(p.titleVi(), p.titleEn()), p.problems()));
+            Response shown = form(p.status(), viewer, new FormState(pasted ? json : "", null, at, Text.of(p.titleVi(), p.titleEn()), p.problems()));
+            return p.retryAfter() > 0 ? Response.fromResponse(shown).header("Retry-After", p.retryAfter()).build() : shown;
         }
     }
 
@@ -134,10 +140,11 @@ public class AssessPageResource {
     @GET
     @Path("lists/{listId}")
     @Operation(hidden = true)
-    public Response list(@BeanParam Viewer viewer, @PathParam("listId") String id) {
+    public Response list(@BeanParam Viewer viewer, @PathParam("listId") String id, @RestQuery("page") Integer number,
+                         @RestQuery("sort") String sort, @RestQuery("dir") String dir) {
         Page page = pages.page(viewer, "/lists/" + id, "assess");
         return store.list(id)
-                .map(l -> Pages.html(200, viewer, Templates.list(page, l)))
+                .map(l -> Pages.html(200, viewer, Templates.list(page, l, l.view(number, sort, dir))))
                 .orElseGet(() -> Pages.html(404, viewer, ErrorPages.notFound(page, Pages.text(Msg::listGone))));
     }
 
@@ -158,20 +165,22 @@ public class AssessPageResource {
     }
 
     /** A list: spooled and checked as the API does, within this page's own item limit, each result kept for its report. */
-    private Response list(Viewer viewer, InputStream in, BatchFormat format, String source) throws IOException {
+    private Response list(Viewer viewer, InputStream in, BatchFormat format, String source, BooleanSupplier gone)
+            throws IOException {
         java.nio.file.Path file = lists.spool(in, format);
-        try {
+        try (Lists.Slot slot = lists.admit()) {
             int items = format.count(file, reader);
             if (items > config.listItems()) {
                 throw ProblemException.tooLarge("$", Pages.msg("vi").listTooLong(items, config.listItems()),
                         Pages.msg("en").listTooLong(items, config.listItems()));
             }
             PageSink sink = new PageSink(store, source);
-            try (ItemReader reading = format.open(file, reader)) {
+            try (ItemReader reading = Lists.cancellable(format.open(file, reader), gone)) {
                 batch.run(reading, sink);
             }
             ListResult result = sink.result();
-            return Pages.html(200, viewer, Templates.list(pages.page(viewer, "/lists/" + result.listId(), "assess"), result));
+            return Pages.html(200, viewer, Templates.list(pages.page(viewer, "/lists/" + result.listId(), "assess"), result,
+                    result.view(1, null, null)));
         } finally {
             Files.deleteIfExists(file);
         }

@@ -26,6 +26,73 @@ public record ListResult(String listId, String source, Instant at, BatchSummary 
     public record VerdictCount(Verdict verdict, int count) {
     }
 
+    /** Rows a page of the list shows: a list's page is rendered a page at a time, never every row into one string. */
+    public static final int PAGE_ROWS = 200;
+
+    /** The columns the whole list can be sorted by, as the page's address names them. */
+    private static final java.util.Map<String, java.util.Comparator<Row>> ORDERS = java.util.Map.of(
+            "item", java.util.Comparator.comparingInt(Row::item),
+            "id", java.util.Comparator.comparing(Row::projectId),
+            "name", java.util.Comparator.comparing(Row::projectName, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())),
+            "province", java.util.Comparator.comparing(Row::province),
+            "verdict", java.util.Comparator.comparing(Row::verdict),
+            "score", java.util.Comparator.comparingInt(Row::score));
+
+    /**
+     * One page of the rows, sorted over the whole list by {@code sort} (one of {@link #ORDERS}' names; the input
+     * order otherwise), descending when {@code dir} is "desc"; a page past the last shows the last.
+     */
+    public PageView view(Integer page, String sort, String dir) {
+        String by = sort != null && ORDERS.containsKey(sort) ? sort : "item";
+        boolean desc = "desc".equals(dir);
+        int pages = Math.max(1, (rows.size() + PAGE_ROWS - 1) / PAGE_ROWS);
+        int at = Math.min(Math.max(1, page == null ? 1 : page), pages);
+        List<Row> ordered = rows;
+        if (!by.equals("item") || desc) {
+            java.util.Comparator<Row> order = ORDERS.get(by).thenComparingInt(Row::item);
+            ordered = rows.stream().sorted(desc ? order.reversed() : order).toList();
+        }
+        int from = (at - 1) * PAGE_ROWS;
+        return new PageView(ordered.subList(from, Math.min(ordered.size(), from + PAGE_ROWS)), at, pages, by, desc);
+    }
+
+    /** A page of the list's rows, and how to reach the others. */
+    public record PageView(List<Row> rows, int page, int pages, String sort, boolean desc) {
+        public boolean paged() {
+            return pages > 1;
+        }
+
+        /** The address (query) of a page in this order. */
+        public String at(int n) {
+            return "?page=" + n + "&sort=" + sort + (desc ? "&dir=desc" : "");
+        }
+
+        /** The address that sorts by a column: ascending, or reversed when already sorted by it ascending. */
+        public String sortBy(String column) {
+            return "?sort=" + column + (column.equals(sort) && !desc ? "&dir=desc" : "");
+        }
+
+        /** The aria-sort of a column's heading. */
+        public String ariaSort(String column) {
+            return column.equals(sort) ? (desc ? "descending" : "ascending") : null;
+        }
+    }
+
+    /** About how many bytes the list keeps, for the store's bound (a row's texts and numbers, each problem and finding). */
+    public long weight() {
+        long w = 256;
+        for (Row r : rows) {
+            w += 96 + 2L * (r.projectId().length() + (r.projectName() == null ? 0 : r.projectName().length()) + r.province().length());
+        }
+        for (Invalid i : invalid) {
+            w += 64 + 256L * i.problems().size();
+        }
+        for (PortfolioFinding f : portfolio) {
+            w += 2048 + 64L * f.projectIds().size();
+        }
+        return w;
+    }
+
     public record Row(int item, String assessmentId, String projectId, String projectName, String province,
                       Verdict verdict, int score) {
     }

@@ -127,6 +127,10 @@ public interface Msg {
     String report();
     String openReport(String projectId);
     String sortHint();
+    String sortWholeHint();
+    String pageOf(int page, int pages);
+    String previousPage();
+    String nextPage();
     String invalidHeading(int n);
     String problems();
     String portfolioHeading();

@@ -18,4 +18,12 @@ public interface PagesConfig {
     /** List results kept for /lists/{listId}. */
     @WithDefault("20")
     int keptLists();
+
+    /** Most bytes the kept reports may weigh, each counted as the bytes of its JSON (in memory it takes more). */
+    @WithDefault("33554432")
+    long keptReportBytes();
+
+    /** Most bytes the kept list results (their rows, invalid items and portfolio findings) may weigh. */
+    @WithDefault("8388608")
+    long keptListBytes();
 }
