@@ -59,6 +59,10 @@ public class BatchService {
     /** Items under way per thread: enough to keep the threads busy, few enough to keep memory flat. */
     private static final int IN_FLIGHT_PER_THREAD = 8;
 
+    /** The ids a portfolio finding's text names when it names fewer than it is about. */
+    private static final vn.phendau.common.Text MORE_PROJECTS = vn.phendau.common.Text.of("{ids} và {more} dự án khác",
+            "{ids} and {more} more");
+
     private final ProposalReader reader;
     private final AssessmentService assessments;
     private final RuleBase ruleBase;
@@ -321,18 +325,23 @@ public class BatchService {
         portfolio.add(params);
         Map<String, PortfolioHit> unique = new LinkedHashMap<>();
         for (PortfolioHit hit : ruleBase.fire(PortfolioHit.class, portfolio)) {
-            // Two projects sharing two communes meet twice: one finding names them once, whatever order the rules fired in.
+            // Projects sharing two communes meet twice: one finding names them once, whatever order the rules fired in.
             unique.merge(hit.ruleId() + hit.projectIds(), hit, (was, other) -> other.rank() < was.rank() ? other : was);
         }
         Map<String, Object> shared = parameters.namedOn(latest);
+        int maxIds = Math.max(1, reader.limits().findingProjectIds());
         return unique.values().stream().map(hit -> {
             RuleMeta rule = ruleBase.rule(hit.ruleId()).orElseThrow();
             Map<String, Object> values = new HashMap<>(shared);
             values.putAll(hit.values());
-            values.put("projects", String.join(", ", hit.projectIds()));
+            // A group can hold a whole list (2,000 identical rows are one overlap): its ids are named up to the cap.
+            List<String> named = hit.projectIds().size() <= maxIds ? hit.projectIds() : hit.projectIds().subList(0, maxIds);
+            int more = hit.projectIds().size() - named.size();
+            String shown = String.join(", ", named);
+            values.put("projects", more == 0 ? shown : explainer.render(MORE_PROJECTS, Map.of("ids", shown, "more", more)::get));
             List<Citation> citations = new ArrayList<>();
             rule.cites().forEach(id -> citations.add(legal.cite(id)));
-            return new PortfolioFinding(rule.id(), rule.criterion(), rule.severity(), hit.projectIds(),
+            return new PortfolioFinding(rule.id(), rule.criterion(), rule.severity(), List.copyOf(named), more,
                     explainer.render(rule.title(), values::get), explainer.render(rule.explanation(), values::get),
                     rule.remedy() == null ? null : explainer.render(rule.remedy(), values::get), citations);
         }).sorted(Comparator.comparing(PortfolioFinding::severity).thenComparing(f -> f.projectIds().get(0))

@@ -87,13 +87,19 @@ public final class CsvBatchWriter implements BatchSink {
     @Override
     public void finish(BatchSummary summary, List<PortfolioFinding> portfolio) throws IOException {
         for (PortfolioFinding f : portfolio) {
-            List<String> cells = new ArrayList<>(List.of("PORTFOLIO", "", String.join(" ", f.projectIds()), f.title().vi(),
+            List<String> cells = new ArrayList<>(List.of("PORTFOLIO", "", ids(f, " "), f.title().vi(),
                     "", f.severity().name(), ""));
             GROUPS.forEach(g -> cells.add(""));
             cells.addAll(List.of("", "", f.ruleId() + ": " + f.explanation().vi(), ""));
             row(cells);
         }
         out.flush();
+    }
+
+    /** The ids a portfolio finding names, and how many more it does not: "A B C (+1900)". */
+    static String ids(PortfolioFinding f, String separator) {
+        String ids = String.join(separator, f.projectIds());
+        return f.moreProjects() == 0 ? ids : ids + " (+" + f.moreProjects() + ")";
     }
 
     private void row(List<String> cells) throws IOException {

@@ -190,7 +190,7 @@ public final class XlsxBatchWriter implements BatchSink, Closeable {
                 text(r, 0, f.ruleId());
                 text(r, 1, f.criterion());
                 text(r, 2, f.severity() == null ? null : f.severity().name());
-                text(r, 3, String.join(", ", f.projectIds()));
+                text(r, 3, CsvBatchWriter.ids(f, ", "));
                 text(r, 4, vi(f.title()));
                 text(r, 5, en(f.title()));
                 text(r, 6, vi(f.explanation()));

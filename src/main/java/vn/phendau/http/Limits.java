@@ -30,4 +30,26 @@ public interface Limits {
     /** Most levels of nested objects and arrays in a proposal; the schema itself needs four. */
     @WithDefault("32")
     int nestingDepth();
+
+    /**
+     * Most project ids a portfolio finding (DISC-3) names; past it the finding says how many more there are
+     * ({@code moreProjects}). Its findings are one per group, so a list's portfolio is bounded by its length.
+     */
+    @WithDefault("100")
+    int findingProjectIds();
+
+    /** Most columns of a CSV or Excel list's header; the schema has some 60 fields. */
+    @WithDefault("1000")
+    int listColumns();
+
+    /** Most problems reported for one proposal or one item of a list; past it, how many more there are. */
+    @WithDefault("100")
+    int itemProblems();
+
+    /**
+     * Most problems reported across one list, all items together; past it, each further invalid item is still
+     * listed, with only the count of its problems.
+     */
+    @WithDefault("10000")
+    int listProblems();
 }

@@ -132,6 +132,7 @@ public interface Msg {
     String portfolioHeading();
     String portfolioNone();
     String projects();
+    String moreProjects(int n);
 
     // Not found
     String notFoundTitle();

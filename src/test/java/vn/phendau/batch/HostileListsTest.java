@@ -1,0 +1,120 @@
+package vn.phendau.batch;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.phendau.Engine;
+
+/**
+ * Lists shaped to blow up what is built from them (issue 17): each test is named after the attack and runs it
+ * through the same reader, service and writers as the API, at the default limits.
+ */
+class HostileListsTest {
+
+    static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+
+    /** The answer to a list, in the given formats, as the API would write it. */
+    static byte[] answer(byte[] list, BatchFormat in, BatchFormat out) throws IOException {
+        Path file = Files.createTempFile("hostile", in.extension);
+        try {
+            Files.write(file, list);
+            ByteArrayOutputStream os = new ByteArrayOutputStream();
+            try (ItemReader items = in.open(file, Engine.READER)) {
+                BatchSink sink = out.sink(MAPPER, os);
+                try {
+                    Engine.BATCH.run(items, sink);
+                } finally {
+                    if (sink instanceof java.io.Closeable c) {
+                        c.close();
+                    }
+                }
+            }
+            return os.toByteArray();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** n rows alike but for their ids: one commune, one sector, the same years. */
+    static byte[] identicalRows(int n) {
+        StringBuilder csv = new StringBuilder("id,name,location.province,sector,investment.totalVnd,location.communes,"
+                + "schedule.startYear,schedule.endYear\r\n");
+        for (int i = 0; i < n; i++) {
+            csv.append("R-").append(i).append(",Đường tuần tra,Lạng Sơn,TRANSPORT,50000000000,Tân Thanh:true,2027,2029\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    // ---- 1. the pair explosion ------------------------------------------------------------------------------------
+
+    @Test
+    void pairExplosionTwoThousandIdenticalRowsAreOneOverlapFinding() throws IOException {
+        byte[] csv = identicalRows(2000);
+        byte[] json = answer(csv, BatchFormat.CSV, BatchFormat.JSON);
+        JsonNode answer = MAPPER.readTree(json);
+        // Was 2 million findings and 5.7 GB; now the portfolio is one finding, and the answer is the projects' own.
+        assertThat("portfolio bytes", MAPPER.writeValueAsBytes(answer.get("portfolioFindings")).length, lessThan(50_000));
+        int one = answer(identicalRows(1), BatchFormat.CSV, BatchFormat.JSON).length;
+        assertThat("answer bytes, against 2,000 answers of one row", (long) json.length, lessThan(2000L * one * 11 / 10));
+        List<JsonNode> overlaps = new ArrayList<>();
+        answer.get("portfolioFindings").forEach(f -> {
+            if (f.get("ruleId").asText().equals("DISC-3.overlap")) {
+                overlaps.add(f);
+            }
+        });
+        assertEquals(1, overlaps.size(), "one finding for the one group");
+        JsonNode f = overlaps.get(0);
+        int cap = Engine.LIMITS.findingProjectIds();
+        assertEquals(100, cap, "the default, as the README says");
+        assertEquals(cap, f.get("projectIds").size(), "ids named up to phendau.limits.finding-project-ids");
+        assertEquals("R-0", f.at("/projectIds/0").asText());
+        assertEquals("R-" + (cap - 1), f.at("/projectIds/" + (cap - 1)).asText());
+        assertEquals(2000 - cap, f.get("moreProjects").asInt());
+        assertThat(f.at("/explanation/en").asText(), containsString("2,000 transport projects"));
+        assertThat(f.at("/explanation/en").asText(), containsString("R-" + (cap - 1) + " and 1,900 more"));
+        assertThat(f.at("/explanation/vi").asText(), containsString("và 1.900 dự án khác"));
+        assertThat(f.at("/explanation/en").asText(), containsString("2027–2029"));
+        assertEquals(2000, answer.at("/summary/assessed").asInt());
+    }
+
+    @Test
+    void pairExplosionInCsvAndExcelNamesTheCapAndTheRest() throws IOException {
+        String csv = new String(answer(identicalRows(300), BatchFormat.CSV, BatchFormat.CSV), StandardCharsets.UTF_8);
+        String overlap = csv.lines().filter(l -> l.startsWith("PORTFOLIO") && l.contains("DISC-3.overlap")).findFirst().orElseThrow();
+        assertThat(overlap, containsString("R-0 R-1 "));
+        assertThat(overlap, containsString("(+" + (300 - Engine.LIMITS.findingProjectIds()) + ")"));
+        assertEquals(1, csv.lines().filter(l -> l.contains("DISC-3.overlap")).count());
+    }
+
+    @Test
+    void overlapChainsAreOneGroupAndAProjectApartIsInNone() throws IOException {
+        String header = "id,name,location.province,sector,investment.totalVnd,location.communes,schedule.startYear,schedule.endYear\r\n";
+        String rows = "A,a,Lạng Sơn,TRANSPORT,50000000000,Tân Thanh,2026,2027\r\n"
+                + "B,b,Lạng Sơn,TRANSPORT,50000000000,Tan Thanh,2027,2028\r\n"
+                + "C,c,Lạng Sơn,TRANSPORT,50000000000,Tân Thanh,2028,2029\r\n"
+                + "D,d,Lạng Sơn,TRANSPORT,50000000000,Tân Thanh,2031,2032\r\n"
+                + "E,e,Lạng Sơn,HEALTH,50000000000,Tân Thanh,2026,2032\r\n";
+        JsonNode answer = MAPPER.readTree(answer((header + rows).getBytes(StandardCharsets.UTF_8), BatchFormat.CSV, BatchFormat.JSON));
+        List<String> overlaps = new ArrayList<>();
+        answer.get("portfolioFindings").forEach(f -> {
+            if (f.get("ruleId").asText().equals("DISC-3.overlap")) {
+                overlaps.add(f.get("projectIds").toString() + " " + f.get("moreProjects") + " " + f.at("/explanation/en").asText());
+            }
+        });
+        assertEquals(1, overlaps.size(), overlaps.toString());
+        assertThat(overlaps.get(0), containsString("[\"A\",\"B\",\"C\"] 0 3 transport projects in the same commune of Tân Thanh"));
+        assertThat(overlaps.get(0), containsString("overlapping years in 2027–2028"));
+    }
+}
