@@ -33,6 +33,9 @@ public class BatchResource {
         StreamingOutput answer = os -> {
             try {
                 lists.assess(file, in, out, os);
+            } catch (IncompleteAnswer e) {
+                // The answer already ends with the mark that says so, and is valid in its format: ended normally,
+                // not torn off (the cause is logged where it happened).
             } finally {
                 Files.deleteIfExists(file);
             }

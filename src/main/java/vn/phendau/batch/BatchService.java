@@ -28,7 +28,9 @@ import vn.phendau.assessment.Verdict;
 import vn.phendau.common.VietnameseText;
 import vn.phendau.legal.Citation;
 import vn.phendau.legal.LegalText;
+import vn.phendau.common.Text;
 import vn.phendau.problem.Problem;
+import vn.phendau.problem.ProblemException;
 import vn.phendau.proposal.ProjectGroup;
 import vn.phendau.proposal.ProjectProposal;
 import vn.phendau.proposal.ProposalReader;
@@ -56,11 +58,13 @@ import vn.phendau.rules.RuleMeta;
 @ApplicationScoped
 public class BatchService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BatchService.class);
+
     /** Items under way per thread: enough to keep the threads busy, few enough to keep memory flat. */
     private static final int IN_FLIGHT_PER_THREAD = 8;
 
     /** The ids a portfolio finding's text names when it names fewer than it is about. */
-    private static final vn.phendau.common.Text MORE_PROJECTS = vn.phendau.common.Text.of("{ids} và {more} dự án khác",
+    private static final Text MORE_PROJECTS = Text.of("{ids} và {more} dự án khác",
             "{ids} and {more} more");
 
     private final ProposalReader reader;
@@ -101,8 +105,49 @@ public class BatchService {
                         List<String> communes, List<String> communeNames) {
     }
 
+    /**
+     * Assesses the list into the sink. If anything fails once the answer has begun, a streamed answer is ended with
+     * the sink's mark of an incomplete answer and {@link IncompleteAnswer} is thrown, so that no answer is cut
+     * short silently; a sink that streams nothing (the pages) gets the failure itself.
+     */
     public BatchSummary run(ItemReader items, BatchSink sink) throws IOException {
         Tally tally = new Tally();
+        try {
+            return run(items, sink, tally);
+        } catch (IOException | RuntimeException | Error e) {
+            if (e instanceof IncompleteAnswer) {
+                throw e;
+            }
+            Text reason = reasonStopped(e, tally.total);
+            boolean marked;
+            try {
+                marked = sink.incomplete(reason, tally.total);
+            } catch (IOException | RuntimeException markFailed) {
+                e.addSuppressed(markFailed);  // the answer cannot even be ended: the output itself is gone
+                throw e;
+            }
+            if (!marked) {
+                throw e;
+            }
+            if (!(e instanceof ProblemException)) {
+                LOG.error("a list failed after its answer began; the answer says it is incomplete", e);
+            }
+            throw new IncompleteAnswer(reason, tally.total, e);
+        }
+    }
+
+    /** Why a list stopped, in the client's terms: the problem that stopped its reading, or an error of ours. */
+    static Text reasonStopped(Throwable e, int items) {
+        if (e instanceof ProblemException p && !p.problems().isEmpty()) {
+            Problem first = p.problems().get(0);
+            return Text.of("danh sách dừng sau " + items + " mục: " + first.path() + ": " + first.message().vi(),
+                    "the list stopped after " + items + " items: " + first.path() + ": " + first.message().en());
+        }
+        return Text.of("lỗi nội bộ sau " + items + " mục; các mục sau đó chưa được đánh giá, hãy thử lại hoặc báo cho quản trị",
+                "internal error after " + items + " items; the items after them were not assessed, try again or tell the administrator");
+    }
+
+    private BatchSummary run(ItemReader items, BatchSink sink, Tally tally) throws IOException {
         Map<String, Integer> firstUse = new HashMap<>();
         Detail detail = sink.detail();
         if (threads <= 1) {
@@ -113,9 +158,20 @@ public class BatchService {
         } else {
             ExecutorService workers = pool();
             Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
+            RuntimeException unreadable = null;
             try {
-                while (items.hasNext()) {
-                    BatchItem item = items.next();
+                while (true) {
+                    BatchItem item;
+                    try {
+                        if (!items.hasNext()) {
+                            break;
+                        }
+                        item = items.next();
+                    } catch (RuntimeException e) {
+                        // The list cannot be read on: the items already read are still answered, then it stops.
+                        unreadable = e;
+                        break;
+                    }
                     Problem duplicate = duplicate(item, firstUse);  // decided here, in input order
                     inFlight.add(workers.submit(() -> outcome(item, duplicate, detail)));
                     if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
@@ -124,6 +180,9 @@ public class BatchService {
                 }
                 while (!inFlight.isEmpty()) {
                     tally.write(sink, await(inFlight.poll()));
+                }
+                if (unreadable != null) {
+                    throw unreadable;
                 }
             } finally {
                 inFlight.forEach(f -> f.cancel(true));  // a list that failed half-way leaves no work behind

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.assessment.Detail;
+import vn.phendau.common.Text;
 import vn.phendau.problem.Problem;
 import vn.phendau.rules.Outcome;
 import vn.phendau.rules.Severity;
@@ -100,6 +101,17 @@ public final class CsvBatchWriter implements BatchSink {
     static String ids(PortfolioFinding f, String separator) {
         String ids = String.join(separator, f.projectIds());
         return f.moreProjects() == 0 ? ids : ids + " (+" + f.moreProjects() + ")";
+    }
+
+    /** A last row INCOMPLETE, with why and after how many items, after the rows that did go out. */
+    @Override
+    public boolean incomplete(Text reason, int items) throws IOException {
+        List<String> cells = new ArrayList<>(List.of("INCOMPLETE", String.valueOf(items), "", "", "", "", ""));
+        GROUPS.forEach(g -> cells.add(""));
+        cells.addAll(List.of("", "", "", reason.vi() + " / " + reason.en()));
+        row(cells);
+        out.flush();
+        return true;
     }
 
     private void row(List<String> cells) throws IOException {

@@ -117,4 +117,84 @@ class HostileListsTest {
         assertThat(overlaps.get(0), containsString("[\"A\",\"B\",\"C\"] 0 3 transport projects in the same commune of Tân Thanh"));
         assertThat(overlaps.get(0), containsString("overlapping years in 2027–2028"));
     }
+
+    // ---- 2. no answer cut short silently ------------------------------------------------------------------------
+
+    /** Three good items, then a failure of ours (its Java message must not reach the client). */
+    static ItemReader failingAfterThree() {
+        List<BatchItem> good = new ArrayList<>();
+        try (ItemReader r = BatchFormat.CSV.open(writeTemp(identicalRows(3), ".csv"), Engine.READER)) {
+            r.forEachRemaining(good::add);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.Iterator<BatchItem> it = good.iterator();
+        return new ItemReader() {
+            public boolean hasNext() {
+                if (!it.hasNext()) {
+                    throw new IllegalStateException("Number value length (1000001) exceeds `StreamReadConstraints`");
+                }
+                return true;
+            }
+
+            public BatchItem next() {
+                return it.next();
+            }
+
+            public void close() {
+            }
+        };
+    }
+
+    static Path writeTemp(byte[] bytes, String extension) throws IOException {
+        Path f = Files.createTempFile("hostile", extension);
+        f.toFile().deleteOnExit();
+        return Files.write(f, bytes);
+    }
+
+    static byte[] failMidStream(BatchFormat out) throws IOException {
+        ByteArrayOutputStream os = new ByteArrayOutputStream();
+        BatchSink sink = out.sink(MAPPER, os);
+        IncompleteAnswer e = org.junit.jupiter.api.Assertions.assertThrows(IncompleteAnswer.class,
+                () -> Engine.BATCH.run(failingAfterThree(), sink));
+        assertEquals(3, e.items());
+        if (sink instanceof java.io.Closeable c) {
+            c.close();
+        }
+        return os.toByteArray();
+    }
+
+    @Test
+    void failureMidStreamEndsJsonWithAnIncompleteMemberAndStaysValid() throws IOException {
+        byte[] json = failMidStream(BatchFormat.JSON);
+        JsonNode answer = MAPPER.readTree(json);  // valid JSON, whole
+        List<String> members = new ArrayList<>();
+        answer.fieldNames().forEachRemaining(members::add);
+        assertEquals("incomplete", members.get(members.size() - 1), "the last member: " + members);
+        assertEquals(3, answer.get("results").size());
+        assertEquals(3, answer.at("/incomplete/items").asInt());
+        assertThat(answer.at("/incomplete/message/en").asText(), containsString("internal error after 3 items"));
+        assertThat(answer.at("/incomplete/message/vi").asText(), containsString("lỗi nội bộ sau 3 mục"));
+        assertThat(new String(json, StandardCharsets.UTF_8), org.hamcrest.Matchers.not(containsString("StreamReadConstraints")));
+    }
+
+    @Test
+    void failureMidStreamEndsCsvWithAnIncompleteRow() throws IOException {
+        List<String> lines = new String(failMidStream(BatchFormat.CSV), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(5, lines.size(), "header, three projects, the mark: " + lines);
+        assertThat(lines.get(4), org.hamcrest.Matchers.startsWith("INCOMPLETE,3,"));
+        assertThat(lines.get(4), containsString("internal error after 3 items"));
+    }
+
+    @Test
+    void failureMidStreamGivesAWorkbookWhoseFirstSheetSaysIncomplete() throws IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = Fixtures.open(failMidStream(BatchFormat.XLSX))) {
+            assertEquals(XlsxBatchWriter.INCOMPLETE, wb.getSheetName(0));
+            assertEquals(0, wb.getActiveSheetIndex());
+            var sheet = wb.getSheet(XlsxBatchWriter.INCOMPLETE);
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue(), containsString("internal error after 3 items"));
+            assertEquals(3, (int) sheet.getRow(3).getCell(1).getNumericCellValue());
+            assertEquals(3, wb.getSheet(XlsxBatchWriter.PROJECTS).getLastRowNum(), "the three projects answered");
+        }
+    }
 }
