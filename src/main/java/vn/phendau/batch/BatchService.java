@@ -211,6 +211,8 @@ public class BatchService {
          */
         final Map<Key, Map<String, List<ProjectSite>>> sites = new LinkedHashMap<>();
         LocalDate latest;
+        /** Problems reported so far, against phendau.limits.list-problems. */
+        int reported;
         int total;
         int invalid;
 
@@ -224,7 +226,17 @@ public class BatchService {
             total++;
             if (o.assessment() == null) {
                 invalid++;
-                sink.error(o.index(), o.id(), o.problems());
+                List<Problem> problems = o.problems();
+                int budget = reader.limits().listProblems() - reported;
+                if (problems.size() > budget) {
+                    // Past the list's budget an invalid item is still listed, with only how many problems it has.
+                    int shown = Math.max(budget, 0);
+                    List<Problem> kept = new ArrayList<>(problems.subList(0, shown));
+                    kept.add(Problem.more(problems.size() - shown));
+                    problems = kept;
+                }
+                reported += problems.size();
+                sink.error(o.index(), o.id(), problems);
                 return;
             }
             Assessment a = o.assessment();
@@ -283,7 +295,7 @@ public class BatchService {
             problems.add(duplicate);
         }
         if (!problems.isEmpty()) {
-            return new Outcome(item.index(), id, problems, null, null);
+            return new Outcome(item.index(), id, Problem.capped(problems, reader.limits().itemProblems()), null, null);
         }
         ProjectProposal proposal = reader.convert(item.node());
         Assessment a = assessments.assess(proposal, item.node(), detail);

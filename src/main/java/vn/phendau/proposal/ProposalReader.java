@@ -158,7 +158,7 @@ public class ProposalReader {
         JsonNode node = parse(body);
         List<Problem> problems = check(node, "");
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems);
+            throw ProblemException.invalid(Problem.capped(problems, limits.itemProblems()));
         }
         return node;
     }
@@ -167,7 +167,7 @@ public class ProposalReader {
         JsonNode node = parse(body);
         List<Problem> problems = check(node, "");
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems);
+            throw ProblemException.invalid(Problem.capped(problems, limits.itemProblems()));
         }
         return convert(node);
     }

@@ -197,4 +197,57 @@ class HostileListsTest {
             assertEquals(3, wb.getSheet(XlsxBatchWriter.PROJECTS).getLastRowNum(), "the three projects answered");
         }
     }
+
+    // ---- 5. input shapes ------------------------------------------------------------------------------------------
+
+    @Test
+    void wideHeaderOf100kColumnsIsRefusedAt413BeforeAnyColumnIsJudged() {
+        List<String> header = new ArrayList<>(Fixtures.MINIMAL);
+        for (int i = header.size(); i < 100_000; i++) {
+            header.add("c" + i);
+        }
+        long start = System.nanoTime();
+        vn.phendau.problem.ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(vn.phendau.problem.ProblemException.class,
+                () -> new RowMapper(header, 20_000, Engine.LIMITS.listColumns(), Engine.LIMITS.itemProblems()));
+        assertEquals(413, e.status());
+        assertThat(e.problems().get(0).message().en(), containsString("100000 columns, over the limit of 1000"));
+        assertThat("ms", (System.nanoTime() - start) / 1_000_000, lessThan(1000L));
+    }
+
+    @Test
+    void wideHeaderOf100kDuplicateColumnsIsCheckedThroughAMapAndItsProblemsCapped() {
+        List<String> header = new ArrayList<>(Fixtures.MINIMAL);
+        for (int i = header.size(); i < 100_000; i++) {
+            header.add("name");  // was indexOf per column: 22 s for 100k columns
+        }
+        long start = System.nanoTime();
+        vn.phendau.problem.ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(vn.phendau.problem.ProblemException.class,
+                () -> new RowMapper(header, 20_000, 200_000, 100));
+        assertThat("ms", (System.nanoTime() - start) / 1_000_000, lessThan(5000L));
+        assertEquals(101, e.problems().size(), "100 problems and the count of the rest");
+        assertThat(e.problems().get(100).message().en(), containsString("and 99895 more problems"));
+    }
+
+    @Test
+    void listOfEmptyObjectsGetsItsProblemsCappedPerListWithEveryItemStillListed() throws IOException {
+        int n = 20_000;
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            list.append(i == 0 ? "{}" : ",{}");
+        }
+        byte[] json = answer(list.append(']').toString().getBytes(StandardCharsets.UTF_8), BatchFormat.JSON, BatchFormat.JSON);
+        JsonNode answer = MAPPER.readTree(json);
+        assertEquals(n, answer.get("errors").size(), "every item once");
+        int problems = 0;
+        for (JsonNode e : answer.get("errors")) {
+            problems += e.get("problems").size();
+        }
+        int budget = Engine.LIMITS.listProblems();
+        assertThat("problems reported", problems, lessThan(budget + n + 1));
+        JsonNode last = answer.get("errors").get(n - 1);
+        assertEquals(1, last.get("problems").size());
+        assertThat(last.at("/problems/0/message/en").asText(), containsString("more problems, not listed"));
+        // Was 57 MB for 100,000 of them (570 bytes an item); past the budget an item is its index and a count.
+        assertThat("answer bytes per item", json.length / n, lessThan(300));
+    }
 }
