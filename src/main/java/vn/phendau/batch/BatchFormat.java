@@ -80,13 +80,15 @@ public enum BatchFormat {
     public ItemReader open(Path file, ProposalReader reader) throws IOException {
         if (this == XLSX) {
             // A zip is read through its central directory: the workbook is opened where it was spooled.
-            return new XlsxItemReader(file, reader.limits().stringChars());
+            return new XlsxItemReader(file, reader.limits().stringChars(), reader.limits().listColumns(),
+                    reader.limits().itemProblems());
         }
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             return switch (this) {
                 case JSON -> new JsonItemReader(in, reader);
-                case CSV -> new CsvItemReader(in, reader.limits().stringChars());
+                case CSV -> new CsvItemReader(in, reader.limits().stringChars(), reader.limits().listColumns(),
+                        reader.limits().itemProblems());
                 case XLSX -> throw new IllegalStateException("opened above");
             };
         } catch (RuntimeException e) {

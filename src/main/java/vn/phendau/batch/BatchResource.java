@@ -81,6 +81,9 @@ public class BatchResource {
             answering.set(true);
             try {
                 lists.assess(file, in, out, os, response::closed);
+            } catch (IncompleteAnswer e) {
+                // The answer already ends with the mark that says so, and is valid in its format: ended normally,
+                // not torn off (the cause is logged where it happened).
             } finally {
                 slot.close();
             }

@@ -32,7 +32,9 @@ import vn.phendau.legal.Citation;
 import vn.phendau.legal.LegalText;
 import vn.phendau.ops.Metrics;
 import vn.phendau.ops.ServiceStopping;
+import vn.phendau.common.Text;
 import vn.phendau.problem.Problem;
+import vn.phendau.problem.ProblemException;
 import vn.phendau.proposal.ProjectGroup;
 import vn.phendau.proposal.ProjectProposal;
 import vn.phendau.proposal.ProposalReader;
@@ -60,10 +62,16 @@ import vn.phendau.rules.RuleMeta;
 @ApplicationScoped
 public class BatchService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BatchService.class);
+
     /** Items under way per thread: enough to keep the threads busy, few enough to keep memory flat. */
     private static final int IN_FLIGHT_PER_THREAD = 8;
     /** How long the pool may take at shutdown to finish the items it holds. */
     private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(5);
+
+    /** The ids a portfolio finding's text names when it names fewer than it is about. */
+    private static final Text MORE_PROJECTS = Text.of("{ids} và {more} dự án khác",
+            "{ids} and {more} more");
 
     private final ProposalReader reader;
     private final AssessmentService assessments;
@@ -108,8 +116,49 @@ public class BatchService {
                         List<String> communes, List<String> communeNames) {
     }
 
+    /**
+     * Assesses the list into the sink. If anything fails once the answer has begun, a streamed answer is ended with
+     * the sink's mark of an incomplete answer and {@link IncompleteAnswer} is thrown, so that no answer is cut
+     * short silently; a sink that streams nothing (the pages) gets the failure itself.
+     */
     public BatchSummary run(ItemReader items, BatchSink sink) throws IOException {
         Tally tally = new Tally();
+        try {
+            return run(items, sink, tally);
+        } catch (IOException | RuntimeException | Error e) {
+            if (e instanceof IncompleteAnswer) {
+                throw e;
+            }
+            Text reason = reasonStopped(e, tally.total);
+            boolean marked;
+            try {
+                marked = sink.incomplete(reason, tally.total);
+            } catch (IOException | RuntimeException markFailed) {
+                e.addSuppressed(markFailed);  // the answer cannot even be ended: the output itself is gone
+                throw e;
+            }
+            if (!marked) {
+                throw e;
+            }
+            if (!(e instanceof ProblemException)) {
+                LOG.error("a list failed after its answer began; the answer says it is incomplete", e);
+            }
+            throw new IncompleteAnswer(reason, tally.total, e);
+        }
+    }
+
+    /** Why a list stopped, in the client's terms: the problem that stopped its reading, or an error of ours. */
+    static Text reasonStopped(Throwable e, int items) {
+        if (e instanceof ProblemException p && !p.problems().isEmpty()) {
+            Problem first = p.problems().get(0);
+            return Text.of("danh sách dừng sau " + items + " mục: " + first.path() + ": " + first.message().vi(),
+                    "the list stopped after " + items + " items: " + first.path() + ": " + first.message().en());
+        }
+        return Text.of("lỗi nội bộ sau " + items + " mục; các mục sau đó chưa được đánh giá, hãy thử lại hoặc báo cho quản trị",
+                "internal error after " + items + " items; the items after them were not assessed, try again or tell the administrator");
+    }
+
+    private BatchSummary run(ItemReader items, BatchSink sink, Tally tally) throws IOException {
         Map<String, Integer> firstUse = new HashMap<>();
         Detail detail = sink.detail();
         if (threads <= 1) {
@@ -122,10 +171,21 @@ public class BatchService {
             stopIfStopping(tally);
             ExecutorService workers = pool();
             Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
+            RuntimeException unreadable = null;
             try {
-                while (items.hasNext()) {
+                while (true) {
+                    BatchItem item;
+                    try {
+                        if (!items.hasNext()) {
+                            break;
+                        }
+                        item = items.next();
+                    } catch (RuntimeException e) {
+                        // The list cannot be read on: the items already read are still answered, then it stops.
+                        unreadable = e;
+                        break;
+                    }
                     stopIfStopping(tally);
-                    BatchItem item = items.next();
                     Problem duplicate = duplicate(item, firstUse);  // decided here, in input order
                     inFlight.add(submit(workers, () -> outcome(item, duplicate, detail), tally));
                     if (inFlight.size() >= threads * IN_FLIGHT_PER_THREAD) {
@@ -134,6 +194,9 @@ public class BatchService {
                 }
                 while (!inFlight.isEmpty()) {
                     tally.write(sink, await(inFlight.poll()));
+                }
+                if (unreadable != null) {
+                    throw unreadable;
                 }
             } finally {
                 inFlight.forEach(f -> f.cancel(true));  // a list that failed half-way leaves no work behind
@@ -182,6 +245,8 @@ public class BatchService {
          */
         final Map<Key, Map<String, List<ProjectSite>>> sites = new LinkedHashMap<>();
         LocalDate latest;
+        /** Problems reported so far, against phendau.limits.list-problems. */
+        int reported;
         int total;
         int invalid;
 
@@ -195,7 +260,17 @@ public class BatchService {
             total++;
             if (o.assessment() == null) {
                 invalid++;
-                sink.error(o.index(), o.id(), o.name(), o.province(), o.problems());
+                List<Problem> problems = o.problems();
+                int budget = reader.limits().listProblems() - reported;
+                if (problems.size() > budget) {
+                    // Past the list's budget an invalid item is still listed, with only how many problems it has.
+                    int shown = Math.max(budget, 0);
+                    List<Problem> kept = new ArrayList<>(problems.subList(0, shown));
+                    kept.add(Problem.more(problems.size() - shown));
+                    problems = kept;
+                }
+                reported += problems.size();
+                sink.error(o.index(), o.id(), o.name(), o.province(), problems);
                 return;
             }
             Assessment a = o.assessment();
@@ -261,7 +336,7 @@ public class BatchService {
         }
         if (!problems.isEmpty()) {
             JsonNode node = item.node();
-            return new Outcome(item.index(), id, problems, null, null, textAt(node, "name"),
+            return new Outcome(item.index(), id, Problem.capped(problems, reader.limits().itemProblems()), null, null, textAt(node, "name"),
                     node == null ? null : textAt(node.get("location"), "province"));
         }
         ProjectProposal proposal = reader.convert(item.node());
@@ -407,18 +482,23 @@ public class BatchService {
         portfolio.add(params);
         Map<String, PortfolioHit> unique = new LinkedHashMap<>();
         for (PortfolioHit hit : ruleBase.fire(PortfolioHit.class, portfolio)) {
-            // Two projects sharing two communes meet twice: one finding names them once, whatever order the rules fired in.
+            // Projects sharing two communes meet twice: one finding names them once, whatever order the rules fired in.
             unique.merge(hit.ruleId() + hit.projectIds(), hit, (was, other) -> other.rank() < was.rank() ? other : was);
         }
         Map<String, Object> shared = parameters.namedOn(latest);
+        int maxIds = Math.max(1, reader.limits().findingProjectIds());
         return unique.values().stream().map(hit -> {
             RuleMeta rule = ruleBase.rule(hit.ruleId()).orElseThrow();
             Map<String, Object> values = new HashMap<>(shared);
             values.putAll(hit.values());
-            values.put("projects", String.join(", ", hit.projectIds()));
+            // A group can hold a whole list (2,000 identical rows are one overlap): its ids are named up to the cap.
+            List<String> named = hit.projectIds().size() <= maxIds ? hit.projectIds() : hit.projectIds().subList(0, maxIds);
+            int more = hit.projectIds().size() - named.size();
+            String shown = String.join(", ", named);
+            values.put("projects", more == 0 ? shown : explainer.render(MORE_PROJECTS, Map.of("ids", shown, "more", more)::get));
             List<Citation> citations = new ArrayList<>();
             rule.cites().forEach(id -> citations.add(legal.cite(id)));
-            return new PortfolioFinding(rule.id(), rule.criterion(), rule.severity(), hit.projectIds(),
+            return new PortfolioFinding(rule.id(), rule.criterion(), rule.severity(), List.copyOf(named), more,
                     explainer.render(rule.title(), values::get), explainer.render(rule.explanation(), values::get),
                     rule.remedy() == null ? null : explainer.render(rule.remedy(), values::get), citations);
         }).sorted(Comparator.comparing(PortfolioFinding::severity).thenComparing(f -> f.projectIds().get(0))

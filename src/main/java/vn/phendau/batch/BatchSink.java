@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.assessment.Detail;
+import vn.phendau.common.Text;
 import vn.phendau.problem.Problem;
 
 /** Where a list's answers go as they are made, in input order: a JSON, CSV or Excel writer. */
@@ -31,4 +32,14 @@ public interface BatchSink {
 
     /** After the last item: the counts, and the findings that only show across the list. */
     void finish(BatchSummary summary, List<PortfolioFinding> portfolioFindings) throws IOException;
+
+    /**
+     * The list failed after its answer began (before or during {@link #finish}): ends the answer, still valid in
+     * its format, with a mark that says it is incomplete, why, and after how many items. Never throws for the
+     * state the failure left the writer in; an I/O error means the answer cannot be ended at all. True when the
+     * answer is so marked; a sink whose answer is not streamed (the pages) fails whole instead, and says false.
+     */
+    default boolean incomplete(Text reason, int items) throws IOException {
+        return false;
+    }
 }

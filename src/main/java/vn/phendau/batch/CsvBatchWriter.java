@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.assessment.Detail;
+import vn.phendau.common.Text;
 import vn.phendau.problem.Problem;
 import vn.phendau.rules.Outcome;
 import vn.phendau.rules.Severity;
@@ -92,13 +93,30 @@ public final class CsvBatchWriter implements BatchSink {
     @Override
     public void finish(BatchSummary summary, List<PortfolioFinding> portfolio) throws IOException {
         for (PortfolioFinding f : portfolio) {
-            List<String> cells = new ArrayList<>(List.of("PORTFOLIO", "", String.join(" ", f.projectIds()), f.title().vi(),
+            List<String> cells = new ArrayList<>(List.of("PORTFOLIO", "", ids(f, " "), f.title().vi(),
                     "", f.severity().name(), ""));
             GROUPS.forEach(g -> cells.add(""));
             cells.addAll(List.of("", "", f.ruleId() + ": " + f.explanation().vi(), ""));
             row(cells);
         }
         out.flush();
+    }
+
+    /** The ids a portfolio finding names, and how many more it does not: "A B C (+1900)". */
+    static String ids(PortfolioFinding f, String separator) {
+        String ids = String.join(separator, f.projectIds());
+        return f.moreProjects() == 0 ? ids : ids + " (+" + f.moreProjects() + ")";
+    }
+
+    /** A last row INCOMPLETE, with why and after how many items, after the rows that did go out. */
+    @Override
+    public boolean incomplete(Text reason, int items) throws IOException {
+        List<String> cells = new ArrayList<>(List.of("INCOMPLETE", String.valueOf(items), "", "", "", "", ""));
+        GROUPS.forEach(g -> cells.add(""));
+        cells.addAll(List.of("", "", "", reason.vi() + " / " + reason.en()));
+        row(cells);
+        out.flush();
+        return true;
     }
 
     private void row(List<String> cells) throws IOException {

@@ -21,6 +21,11 @@ public final class CsvItemReader implements ItemReader {
 
     /** A cell longer than maxChars (code points) is its row's problem; no more than that is held of it. */
     public CsvItemReader(InputStream in, int maxChars) {
+        this(in, maxChars, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** The same, with at most maxColumns columns in the header and maxProblems problems reported of it. */
+    public CsvItemReader(InputStream in, int maxChars, int maxColumns, int maxProblems) {
         reader = new java.io.BufferedReader(new InputStreamReader(in, VietnameseText.strictUtf8()), 1 << 16);
         rows = rowsOf(reader, maxChars);
         try {
@@ -28,7 +33,7 @@ public final class CsvItemReader implements ItemReader {
                 throw new ProblemException(400, "validation", "Danh sách trống", "Empty list",
                         List.of(Problem.at("$", "tệp CSV không có dòng tiêu đề", "the CSV file has no header row")));
             }
-            mapper = new RowMapper(rows.next(), maxChars);
+            mapper = new RowMapper(rows.next(), maxChars, maxColumns, maxProblems);
         } catch (UncheckedIOException e) {
             throw notUtf8();
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import vn.phendau.assessment.Assessment;
+import vn.phendau.common.Text;
 import vn.phendau.problem.Problem;
 
 /**
@@ -30,6 +31,7 @@ public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
     private final JsonGenerator results;
     private final Path errorFile;
     private final JsonGenerator errors;
+    private boolean errorsWritten;
 
     public JsonBatchWriter(ObjectMapper mapper, OutputStream out) throws IOException {
         this.mapper = mapper;
@@ -61,6 +63,7 @@ public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
         // The spooled array goes out as it is: the generator is told a value was written, then the bytes follow.
         results.writeRawValue("");
         results.flush();
+        errorsWritten = true;
         try (InputStream spooled = Files.newInputStream(errorFile)) {
             spooled.transferTo(out);
         } finally {
@@ -72,6 +75,58 @@ public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
         mapper.writeValue(results, summary);  // total, assessed, invalid, byVerdict: in that order
         results.writeEndObject();
         results.flush();
+    }
+
+    /**
+     * Closes whatever the failure left open (an item half-written, the results array, a member of the answer
+     * awaiting its value), follows the results with the errors spooled so far if they have not gone out, and ends
+     * the answer with {@code "incomplete": {"message": {vi, en}, "items": n}}: the JSON stays valid, and a client
+     * that reads it whole sees that it is not the whole answer.
+     */
+    @Override
+    public boolean incomplete(Text reason, int items) throws IOException {
+        closeTo(results, 1);
+        if (!errorsWritten) {
+            closeTo(errors, 0);
+            errors.close();
+            results.writeFieldName("errors");
+            results.writeRawValue("");
+            results.flush();
+            try (InputStream spooled = Files.newInputStream(errorFile)) {
+                spooled.transferTo(out);
+            }
+            errorsWritten = true;
+        }
+        try {
+            results.writeFieldName("incomplete");
+        } catch (com.fasterxml.jackson.core.JsonGenerationException awaitingValue) {
+            results.writeNull();  // the member the failure interrupted
+            results.writeFieldName("incomplete");
+        }
+        results.writeStartObject();
+        results.writeFieldName("message");
+        mapper.writeValue(results, reason);
+        results.writeNumberField("items", items);
+        results.writeEndObject();
+        results.writeEndObject();
+        results.flush();
+        return true;
+    }
+
+    /** Ends the generator's open arrays and objects down to the given depth; a member awaiting its value gets null. */
+    private static void closeTo(JsonGenerator g, int depth) throws IOException {
+        while (g.getOutputContext().getNestingDepth() > depth) {
+            if (g.getOutputContext().inArray()) {
+                g.writeEndArray();
+                continue;
+            }
+            try {
+                g.writeEndObject();
+            } catch (com.fasterxml.jackson.core.JsonGenerationException awaitingValue) {
+                g.writeNull();
+                g.writeEndObject();
+            }
+        }
     }
 
     /** Removes the spooled errors if the list failed before {@link #finish}. */

@@ -44,8 +44,22 @@ public final class RowMapper {
      * longer than maxChars is its row's problem.
      */
     public RowMapper(List<String> rawHeader, int maxChars) {
+        this(rawHeader, maxChars, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same, with at most maxColumns columns (a wider header refuses the list with 413, before any column is
+     * judged) and at most maxProblems problems reported of it. Each name is looked up once in a map, so a header's
+     * check grows with its width, not its square.
+     */
+    public RowMapper(List<String> rawHeader, int maxChars, int maxColumns, int maxProblems) {
         this.maxChars = maxChars;
-        header = new ArrayList<>();
+        if (rawHeader.size() > maxColumns) {
+            throw ProblemException.tooLarge("header", "tiêu đề có " + rawHeader.size() + " cột, vượt giới hạn " + maxColumns + " cột",
+                    "the header has " + rawHeader.size() + " columns, over the limit of " + maxColumns);
+        }
+        header = new ArrayList<>(rawHeader.size());
+        Map<String, Integer> firstAt = new java.util.HashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < rawHeader.size(); i++) {
             Problem tooLong = ProposalReader.tooLong("header[" + i + "]", rawHeader.get(i), maxChars);
@@ -58,7 +72,7 @@ public final class RowMapper {
             if (h.isEmpty() && i == rawHeader.size() - 1) {
                 continue;
             }
-            int first = header.indexOf(h);
+            int first = firstAt.computeIfAbsent(h, k -> header.size() - 1);
             if (first < i && COLUMNS.containsKey(h)) {
                 // Like a duplicate JSON key: which of the two cells the officer meant cannot be known.
                 problems.add(Problem.at("header[" + i + "]", "cột '" + h + "' lặp lại cột " + (first + 1),
@@ -72,12 +86,13 @@ public final class RowMapper {
             }
         }
         for (String required : List.of("id", "name", "location.province", "sector", "investment.totalVnd")) {
-            if (!header.contains(required)) {
+            if (!firstAt.containsKey(required)) {
                 problems.add(Problem.at("header", "thiếu cột bắt buộc '" + required + "'", "required column '" + required + "' is missing"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new ProblemException(400, "validation", "Tiêu đề danh sách không hợp lệ", "Invalid list header", problems);
+            throw new ProblemException(400, "validation", "Tiêu đề danh sách không hợp lệ", "Invalid list header",
+                    Problem.capped(problems, maxProblems));
         }
         kinds = new Kind[header.size()];
         steps = new String[header.size()][];

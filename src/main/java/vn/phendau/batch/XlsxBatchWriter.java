@@ -48,6 +48,7 @@ public final class XlsxBatchWriter implements BatchSink, Closeable {
     static final String PROJECTS = "Dự án - Projects";
     static final String FINDINGS = "Phát hiện - Findings";
     static final String PORTFOLIO = "Danh mục - Portfolio";
+    static final String INCOMPLETE = "Chưa đầy đủ - Incomplete";
 
     /** Rows kept in memory per sheet before they go to the temporary file. */
     static final int ROW_WINDOW = 64;
@@ -197,7 +198,7 @@ public final class XlsxBatchWriter implements BatchSink, Closeable {
                 text(r, 0, f.ruleId());
                 text(r, 1, f.criterion());
                 text(r, 2, f.severity() == null ? null : f.severity().name());
-                text(r, 3, String.join(", ", f.projectIds()));
+                text(r, 3, CsvBatchWriter.ids(f, ", "));
                 text(r, 4, vi(f.title()));
                 text(r, 5, en(f.title()));
                 text(r, 6, vi(f.explanation()));
@@ -212,6 +213,39 @@ public final class XlsxBatchWriter implements BatchSink, Closeable {
             portfolio.filters();
             workbook.write(out);
             out.flush();
+        } finally {
+            close();
+        }
+    }
+
+    /**
+     * Nothing of a workbook goes out before it is written whole, so a list that fails still gets one: the sheets
+     * as far as they got, and first of all a sheet that says the answer is incomplete, why, and after how many items.
+     */
+    @Override
+    public boolean incomplete(Text reason, int items) throws IOException {
+        try {
+            SXSSFSheet sheet = workbook.createSheet(INCOMPLETE);
+            workbook.setSheetOrder(INCOMPLETE, 0);
+            workbook.setActiveSheet(0);
+            workbook.setSelectedTab(0);
+            sheet.setColumnWidth(0, 40 * 256);
+            sheet.setColumnWidth(1, 100 * 256);
+            Row title = sheet.createRow(0);
+            text(title, 0, "CHƯA ĐẦY ĐỦ / INCOMPLETE");
+            title.getCell(0).setCellStyle(headerStyle);
+            Row vi = sheet.createRow(1);
+            text(vi, 0, "Câu trả lời không đầy đủ");
+            text(vi, 1, reason.vi());
+            Row en = sheet.createRow(2);
+            text(en, 0, "The answer is incomplete");
+            text(en, 1, reason.en());
+            Row count = sheet.createRow(3);
+            text(count, 0, "Số mục đã trả lời / Items answered");
+            number(count, 1, items);
+            workbook.write(out);
+            out.flush();
+            return true;
         } finally {
             close();
         }

@@ -96,15 +96,20 @@ public final class XlsxItemReader implements ItemReader {
      * close. A cell longer than maxChars (code points) is its row's problem; no more than that is held of it.
      */
     public XlsxItemReader(InputStream in, int maxChars) {
-        this(spool(in), true, maxChars);
+        this(spool(in), true, maxChars, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
     /** A workbook in a file, read where it is. */
     public XlsxItemReader(Path file, int maxChars) {
-        this(file, false, maxChars);
+        this(file, false, maxChars, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
-    private XlsxItemReader(Path file, boolean temporary, int maxChars) {
+    /** The same, with at most maxColumns columns in the header and maxProblems problems reported of it. */
+    public XlsxItemReader(Path file, int maxChars, int maxColumns, int maxProblems) {
+        this(file, false, maxChars, maxColumns, maxProblems);
+    }
+
+    private XlsxItemReader(Path file, boolean temporary, int maxChars, int maxColumns, int maxProblems) {
         spooled = temporary ? file : null;
         rows = new Rows(maxChars);
         try {
@@ -117,7 +122,7 @@ public final class XlsxItemReader implements ItemReader {
             while (!first.isEmpty() && first.get(first.size() - 1).isBlank()) {
                 first.remove(first.size() - 1);
             }
-            mapper = new RowMapper(first, maxChars);
+            mapper = new RowMapper(first, maxChars, maxColumns, maxProblems);
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;

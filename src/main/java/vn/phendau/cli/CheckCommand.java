@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.stream.Collectors;
 import vn.phendau.batch.BatchFormat;
 import vn.phendau.batch.BatchSummary;
+import vn.phendau.batch.IncompleteAnswer;
 import vn.phendau.batch.Lists;
 import vn.phendau.problem.ProblemException;
 
@@ -36,6 +37,11 @@ public class CheckCommand implements QuarkusApplication {
     static final int USAGE = 2;
     /** The list could not be read, or was refused as a whole (no report is written). */
     static final int UNREADABLE = 3;
+    /**
+     * The answer began and could not be finished: on stdout it ends with its "incomplete" member; a report file is
+     * not written (nor an earlier one replaced).
+     */
+    static final int INCOMPLETE = 4;
 
     static final String USAGE_TEXT = """
             Cách dùng / Usage:
@@ -45,7 +51,8 @@ public class CheckCommand implements QuarkusApplication {
               0  mọi mục đã được đánh giá / every item was assessed
               1  có mục không hợp lệ (ghi trong báo cáo) / some items were invalid (listed in the report)
               2  sai cú pháp lệnh / wrong command line
-              3  không đọc được hoặc bị từ chối cả danh sách / the list could not be read, or was refused""";
+              3  không đọc được hoặc bị từ chối cả danh sách / the list could not be read, or was refused
+              4  câu trả lời bị dừng giữa chừng, không đầy đủ / the answer stopped part-way and is incomplete""";
 
     @Inject
     Lists lists;
@@ -80,6 +87,10 @@ public class CheckCommand implements QuarkusApplication {
             BatchSummary summary = check(a, folder);
             err.println(summaryLine(summary) + (a.out() == null ? "" : " → " + a.out()));
             return summary.invalid() == 0 ? ASSESSED : SOME_INVALID;
+        } catch (IncompleteAnswer e) {
+            err.println("Câu trả lời không đầy đủ: " + e.reason().vi() + (a.out() == null ? "" : "; không ghi báo cáo " + a.out())
+                    + " / The answer is incomplete: " + e.reason().en() + (a.out() == null ? "" : "; no report written to " + a.out()));
+            return INCOMPLETE;
         } catch (ProblemException e) {
             err.println("Không đọc được danh sách " + a.list() + ": " + e.titleVi() + " / Cannot read the list " + a.list()
                     + ": " + e.titleEn());
@@ -106,10 +117,13 @@ public class CheckCommand implements QuarkusApplication {
             if (a.out() == null) {
                 // Buffered, and never closed: stdout stays open for whatever the JVM prints after us.
                 OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
-                BatchSummary summary = lists.assess(spooled, a.listFormat(), BatchFormat.JSON, stdout);
-                stdout.write('\n');
-                stdout.flush();
-                return summary;
+                try {
+                    BatchSummary summary = lists.assess(spooled, a.listFormat(), BatchFormat.JSON, stdout);
+                    stdout.write('\n');
+                    return summary;
+                } finally {
+                    stdout.flush();  // an incomplete answer too goes out whole, with its mark
+                }
             }
             // Written beside the report and moved into place at the end: a list that fails half-way leaves no
             // half-written report, and an earlier one stays as it was.

@@ -50,4 +50,26 @@ public interface Limits {
     /** Most lists (API or pages) assessed at once; past it a list gets 503 with Retry-After. */
     @WithDefault("4")
     int concurrentLists();
+
+    /**
+     * Most project ids a portfolio finding (DISC-3) names; past it the finding says how many more there are
+     * ({@code moreProjects}). Its findings are one per group, so a list's portfolio is bounded by its length.
+     */
+    @WithDefault("100")
+    int findingProjectIds();
+
+    /** Most columns of a CSV or Excel list's header; the schema has some 60 fields. */
+    @WithDefault("1000")
+    int listColumns();
+
+    /** Most problems reported for one proposal or one item of a list; past it, how many more there are. */
+    @WithDefault("100")
+    int itemProblems();
+
+    /**
+     * Most problems reported across one list, all items together; past it, each further invalid item is still
+     * listed, with only the count of its problems.
+     */
+    @WithDefault("10000")
+    int listProblems();
 }

@@ -158,7 +158,7 @@ public class ProposalReader {
         JsonNode node = parse(body);
         List<Problem> problems = check(node, "");
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems);
+            throw ProblemException.invalid(Problem.capped(problems, limits.itemProblems()));
         }
         return node;
     }
@@ -167,7 +167,7 @@ public class ProposalReader {
         JsonNode node = parse(body);
         List<Problem> problems = check(node, "");
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems);
+            throw ProblemException.invalid(Problem.capped(problems, limits.itemProblems()));
         }
         return convert(node);
     }
@@ -232,26 +232,96 @@ public class ProposalReader {
         String column = at == null ? "" : String.valueOf(origin.columnOf(at.getLineNr(), at.getColumnNr()));
         String where = at == null ? "" : " (dòng " + line + ", cột " + column + ")";
         String whereEn = at == null ? "" : " (line " + line + ", column " + column + ")";
-        String reason = reason(origin.moved(e.getOriginalMessage()));
-        return Problem.at(path(e), "JSON không hợp lệ" + where + ": " + reason, "malformed JSON" + whereEn + ": " + reason);
+        vn.phendau.common.Text reason = reason(origin.moved(e.getOriginalMessage()));
+        return Problem.at(path(e), "JSON không hợp lệ" + where + ": " + reason.vi(), "malformed JSON" + whereEn + ": " + reason.en());
     }
 
     /**
-     * Jackson's own words on what broke, without the parts that only speak to Java programmers:
-     * "Unexpected character ('}' (code 125)): was expecting double-quote to start field name" keeps the character,
-     * "Number value length (1500) exceeds the maximum allowed (1000, from `StreamReadConstraints…`)" keeps the numbers,
-     * "Non-standard token 'NaN': enable `JsonReadFeature…` to allow" keeps the token.
+     * What broke, in our words in both languages, never Jackson's own (its messages name Java classes and settings,
+     * and are English only): the kind of error is read from Jackson's message, and only what the client wrote (a
+     * character, a word, a field name, where an object opened) is carried over into ours.
      */
-    static String reason(String message) {
-        String reason = String.valueOf(message).lines().findFirst().orElse("")
-                .replaceAll(",?\\s*(from|as per) `[^`]*`", "")
-                .replaceAll(":?\\s*enable `[^`]*` to allow", "")
-                .replaceAll("\\s*\\(not recognized as one since Feature '[^']*' not enabled for parser\\)", "")
-                .replaceAll("\\s*\\([^()]*`[^()]*\\)", "")
-                .replaceAll(": not allowed$", "")
-                .replaceAll(" \\(code \\d+\\)", "")
-                .strip();
-        return reason.length() > 200 ? reason.substring(0, 200) + "…" : reason;
+    static vn.phendau.common.Text reason(String message) {
+        String m = String.valueOf(message).lines().findFirst().orElse("");
+        String quoted = quoted(m);
+        String shown = quoted == null ? "" : " '" + (quoted.length() <= 40 ? quoted : quoted.substring(0, 40) + "…") + "'";
+        if (m.startsWith("Unexpected character")) {
+            String vi = "ký tự" + shown + " không đúng chỗ";
+            String en = "unexpected character" + shown;
+            if (m.contains("comma to separate Object")) {
+                return vn.phendau.common.Text.of(vi + ": thiếu dấu phẩy giữa các trường", en + ": expected a comma between fields");
+            }
+            if (m.contains("comma to separate Array")) {
+                return vn.phendau.common.Text.of(vi + ": thiếu dấu phẩy giữa các phần tử", en + ": expected a comma between items");
+            }
+            if (m.contains("start field name")) {
+                return vn.phendau.common.Text.of(vi + ": cần tên trường trong dấu ngoặc kép", en + ": expected a field name in double quotes");
+            }
+            if (m.contains("colon")) {
+                return vn.phendau.common.Text.of(vi + ": cần dấu hai chấm sau tên trường", en + ": expected a colon after the field name");
+            }
+            if (m.contains("expected a value") || m.contains("expected a valid value")) {
+                return vn.phendau.common.Text.of(vi + ": cần một giá trị", en + ": expected a value");
+            }
+            return vn.phendau.common.Text.of(vi, en);
+        }
+        if (m.startsWith("Unrecognized token")) {
+            return vn.phendau.common.Text.of("từ" + shown + " không hợp lệ: cần chuỗi, số, mảng, đối tượng, true, false hoặc null",
+                    "unrecognized token" + shown + ": expected a string, number, array, object, true, false or null");
+        }
+        if (m.startsWith("Unexpected close marker")) {
+            return vn.phendau.common.Text.of("dấu đóng" + shown + " không khớp với dấu mở nào", "unexpected close marker" + shown);
+        }
+        if (m.startsWith("Unexpected end-of-input")) {
+            java.util.regex.Matcher at = java.util.regex.Pattern.compile("line: (\\d+), column: (\\d+)").matcher(m);
+            boolean opened = at.find();
+            String what = m.contains("Object") ? "đối tượng|object" : m.contains("Array") ? "mảng|array" : null;
+            if (opened && what != null) {
+                String[] w = what.split("\\|");
+                return vn.phendau.common.Text.of("JSON kết thúc khi " + w[0] + " mở ở dòng " + at.group(1) + ", cột " + at.group(2) + " chưa đóng",
+                        "the JSON ends before the " + w[1] + " opened at line " + at.group(1) + ", column " + at.group(2) + " is closed");
+            }
+            return vn.phendau.common.Text.of("JSON kết thúc giữa chừng", "the JSON ends too soon");
+        }
+        if (m.startsWith("Duplicate field")) {
+            return vn.phendau.common.Text.of("trường" + shown + " lặp lại", "duplicate field" + shown);
+        }
+        if (m.startsWith("Number value length") || m.startsWith("Number length")) {
+            return vn.phendau.common.Text.of("số có quá nhiều chữ số", "a number with too many digits");
+        }
+        if (m.startsWith("String value length") || m.startsWith("String length")) {
+            return vn.phendau.common.Text.of("chuỗi quá dài", "a text too long");
+        }
+        if (m.startsWith("Name length") || m.startsWith("Name value length")) {
+            return vn.phendau.common.Text.of("tên trường quá dài", "a field name too long");
+        }
+        if (m.startsWith("Illegal unquoted character")) {
+            return vn.phendau.common.Text.of("ký tự điều khiển trong chuỗi phải được viết thoát (\\n, \\t, \\u0000)",
+                    "a control character in a text must be escaped (\\n, \\t, \\u0000)");
+        }
+        if (m.startsWith("Unrecognized character escape") || m.contains("escape sequence")) {
+            return vn.phendau.common.Text.of("chuỗi thoát không hợp lệ", "an invalid escape sequence");
+        }
+        if (m.startsWith("Non-standard token") || m.startsWith("Invalid numeric value") || m.contains("Leading zero")
+                || m.contains("Leading plus") || m.contains("numeric value")) {
+            return vn.phendau.common.Text.of("số" + shown + " không hợp lệ trong JSON", "an invalid JSON number" + shown);
+        }
+        if (m.startsWith("Trailing token")) {
+            return vn.phendau.common.Text.of("còn nội dung sau giá trị JSON", "more content after the JSON value");
+        }
+        if (m.contains("UTF-8") || m.contains("UTF8")) {
+            return vn.phendau.common.Text.of("không phải văn bản UTF-8", "not UTF-8 text");
+        }
+        return vn.phendau.common.Text.of("cú pháp JSON không hợp lệ", "invalid JSON syntax");
+    }
+
+    /** The first thing Jackson quotes of what it read ('x', "x"), without its "(code 44)"; null when none. */
+    private static String quoted(String m) {
+        java.util.regex.Matcher q = java.util.regex.Pattern.compile("\\('(.*?)' \\(code \\d+\\)\\)|'(.*?)'(?=[:\\s)]|$)|\\(\"(.*?)\"").matcher(m);
+        if (!q.find()) {
+            return null;
+        }
+        return q.group(1) != null ? q.group(1) : q.group(2) != null ? q.group(2) : q.group(3);
     }
 
     /** A duplicate key is reported at its own path ("location.province"); any other syntax error at "$". */
@@ -301,8 +371,8 @@ public class ProposalReader {
                     "lồng sâu quá giới hạn " + max + " cấp đối tượng và mảng",
                     "nested deeper than the limit of " + max + " levels of objects and arrays");
         }
-        String reason = reason(e.getOriginalMessage());
-        return Problem.at(path(parser.getParsingContext(), inList), "giá trị vượt giới hạn: " + reason, "value over the limit: " + reason);
+        vn.phendau.common.Text reason = reason(e.getOriginalMessage());
+        return Problem.at(path(parser.getParsingContext(), inList), "giá trị vượt giới hạn: " + reason.vi(), "value over the limit: " + reason.en());
     }
 
     /** Texts and field names longer than the limit, each at its path; checked before anything reads them further. */
@@ -432,9 +502,8 @@ public class ProposalReader {
                     ? String.valueOf(Integer.MAX_VALUE) : String.valueOf(Long.MAX_VALUE);
             return Problem.at(at, "số quá lớn; tối đa " + max, "number too large; at most " + max);
         }
-        String reason = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-        reason = reason.length() > 200 ? reason.substring(0, 200) + "…" : reason;
-        return Problem.at(at, "không đọc được giá trị: " + reason, "the value cannot be read: " + reason);
+        // Jackson's words on it name Java types: ours only say where.
+        return Problem.at(at, "không đọc được giá trị ở trường này", "the value of this field cannot be read");
     }
 
     /** Every string NFC, without zero-width characters: "Lạng Sơn" typed on any keyboard is one name. */

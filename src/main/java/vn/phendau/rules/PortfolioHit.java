@@ -7,7 +7,7 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * What a portfolio rule inserts: the rule, the projects it is about, and the values its text names. Of hits of one
- * rule about the same projects (two projects sharing two communes), the one of lowest rank is said.
+ * rule about the same projects (projects sharing two communes), the one of lowest rank is said.
  */
 public record PortfolioHit(String ruleId, List<String> projectIds, Map<String, Object> values, int rank) {
 
@@ -19,11 +19,16 @@ public record PortfolioHit(String ruleId, List<String> projectIds, Map<String, O
                         "totalVnd", sorted.stream().mapToLong(PortfolioProject::totalVnd).sum()), 0);
     }
 
-    /** Two projects that overlap at a commune: ranked by the later project's order of its communes. */
-    public static PortfolioHit pair(RuleContext context, CommuneSites at, ProjectSite a, ProjectSite b) {
-        return new PortfolioHit(context.getRule().getName(), List.of(a.id(), b.id()),
-                Map.of("province", at.province(), "sector", at.sector(), "commune", a.communeName(),
-                        "years", Math.max(a.startYear(), b.startYear()) + "–" + Math.min(a.endYear(), b.endYear()),
-                        "count", 2), b.rank());
+    /**
+     * Projects whose years overlap at a commune, in input order: named as the first of them spells the commune, and
+     * ranked by the last one's order of its communes (of two groups with the same projects, at two communes they
+     * share, the one its first-listed commune is said).
+     */
+    public static PortfolioHit overlap(RuleContext context, CommuneSites at, List<ProjectSite> group) {
+        ProjectSite first = group.get(0);
+        ProjectSite last = group.get(group.size() - 1);
+        return new PortfolioHit(context.getRule().getName(), group.stream().map(ProjectSite::id).toList(),
+                Map.of("province", at.province(), "sector", at.sector(), "commune", first.communeName(),
+                        "years", CommuneSites.sharedYears(group), "count", group.size()), last.rank());
     }
 }

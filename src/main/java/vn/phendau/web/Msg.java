@@ -136,6 +136,7 @@ public interface Msg {
     String portfolioHeading();
     String portfolioNone();
     String projects();
+    String moreProjects(int n);
 
     // Not found
     String notFoundTitle();

@@ -271,6 +271,40 @@ class BatchHttpTest {
         }
     }
 
+    /** = + - @ in their full-width and small forms, which a spreadsheet folds to ASCII: each one a name. */
+    private static final List<String> WIDE_FORMULAS = List.of("\uFF1DHYPERLINK(\"http://x\")", "\uFF0Bcmd", "\uFF0D2+3",
+            "\uFF20SUM(1+1)", "\uFE66HYPERLINK(\"http://x\")", "\uFE62cmd", "\uFE632+3", "\uFE6BSUM(1+1)");
+
+    private static List<List<Object>> wideFormulas() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < WIDE_FORMULAS.size(); i++) {
+            rows.add(minimal("WIDE-" + i, WIDE_FORMULAS.get(i), 50_000_000_000L));
+        }
+        return rows;
+    }
+
+    @Test
+    void fullWidthAndSmallFormulaSignsAreNeutralisedInCsv() {
+        List<List<String>> records = csvRecords(post("text/csv", Fixtures.csv(MINIMAL, wideFormulas(), ',', true), "text/csv"));
+        for (int i = 0; i < WIDE_FORMULAS.size(); i++) {
+            assertEquals("'" + WIDE_FORMULAS.get(i), records.get(i + 1).get(3));
+        }
+    }
+
+    @Test
+    void fullWidthAndSmallFormulaSignsAreQuotePrefixedInExcel() throws Exception {
+        try (XSSFWorkbook wb = workbook(post(XLSX, Fixtures.xlsx(MINIMAL, wideFormulas()), XLSX))) {
+            Sheet projects = wb.getSheet(XlsxBatchWriter.PROJECTS);
+            for (int i = 0; i < WIDE_FORMULAS.size(); i++) {
+                Cell name = projects.getRow(i + 1).getCell(2);
+                assertEquals(CellType.STRING, name.getCellType());
+                assertEquals("'" + WIDE_FORMULAS.get(i), name.getStringCellValue());
+                assertTrue(name.getCellStyle().getQuotePrefixed(), "kept as text when edited: " + WIDE_FORMULAS.get(i));
+            }
+            XlsxBatchWriterTest.assertNoFormulas(wb);
+        }
+    }
+
     @Test
     void formulaInjectionIsAPlainStringCellInExcel() throws Exception {
         try (XSSFWorkbook wb = workbook(post(XLSX, Fixtures.xlsx(MINIMAL, FORMULAS), XLSX))) {

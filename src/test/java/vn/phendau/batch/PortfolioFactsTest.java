@@ -26,8 +26,8 @@ import vn.phendau.reference.ParameterTable;
 /**
  * The portfolio rules get a list grouped and kept small (group-C projects by province and sector, projects by
  * commune); their findings must be those DISC-3 defines over the whole list, worked out here the plain way: every
- * group's small group-C projects, every pair of projects of one province and sector sharing a commune in
- * overlapping years, named at the first shared commune of the later project.
+ * group's small group-C projects, and every group of projects of one province and sector at one commune joined by
+ * overlapping years (one finding per group, never per pair), named at the first shared commune of its last project.
  */
 class PortfolioFactsTest {
 
@@ -161,30 +161,63 @@ class PortfolioFactsTest {
                 }
             }
         }
-        for (int x = 0; x < inScope.size(); x++) {
-            for (int y = x + 1; y < inScope.size(); y++) {
-                JsonNode a = items.get(inScope.get(x)).node();
-                JsonNode b = items.get(inScope.get(y)).node();
-                if (!assessments.get(inScope.get(x)).province().name().equals(assessments.get(inScope.get(y)).province().name())
-                        || !a.get("sector").equals(b.get("sector")) || !a.has("schedule") || !b.has("schedule")
-                        || a.at("/schedule/startYear").asInt() > b.at("/schedule/endYear").asInt()
-                        || b.at("/schedule/startYear").asInt() > a.at("/schedule/endYear").asInt()) {
+        // Overlaps: per province, sector and commune (folded), the projects there with known years; two whose years
+        // overlap are joined, and each joined group of two or more is one finding. A group found at two communes is
+        // said once, at the commune the group's last project lists first, as the group's first project spells it.
+        record Site(int index, String id, String name, int rank, int start, int end) {
+        }
+        java.util.Map<String, List<Site>> byCommune = new java.util.LinkedHashMap<>();
+        for (int i : inScope) {
+            JsonNode p = items.get(i).node();
+            if (!p.has("schedule") || !p.at("/location/communes").isArray()) {
+                continue;
+            }
+            List<String> seen = new ArrayList<>();
+            for (JsonNode c : p.at("/location/communes")) {
+                String folded = VietnameseText.fold(c.get("name").asText());
+                if (seen.contains(folded)) {
                     continue;
                 }
-                for (JsonNode cb : b.at("/location/communes")) {
-                    String named = null;
-                    for (JsonNode ca : a.at("/location/communes")) {
-                        if (named == null && VietnameseText.fold(ca.get("name").asText()).equals(VietnameseText.fold(cb.get("name").asText()))) {
-                            named = ca.get("name").asText();
+                seen.add(folded);
+                byCommune.computeIfAbsent(assessments.get(i).province().name() + "|" + p.get("sector").asText() + "|" + folded,
+                        k -> new ArrayList<>()).add(new Site(i, p.get("id").asText(), c.get("name").asText(), seen.size() - 1,
+                        p.at("/schedule/startYear").asInt(), p.at("/schedule/endYear").asInt()));
+            }
+        }
+        java.util.Map<List<String>, Site[]> said = new java.util.HashMap<>();  // ids -> {first, last} of the group said
+        for (List<Site> sites : byCommune.values()) {
+            int[] group = new int[sites.size()];
+            for (int x = 0; x < group.length; x++) {
+                group[x] = x;
+            }
+            for (int x = 0; x < sites.size(); x++) {
+                for (int y = x + 1; y < sites.size(); y++) {
+                    Site a = sites.get(x);
+                    Site b = sites.get(y);
+                    if (a.start() <= b.end() && b.start() <= a.end()) {
+                        int from = group[y];
+                        int to = group[x];
+                        for (int z = 0; z < group.length; z++) {
+                            group[z] = group[z] == from ? to : group[z];
                         }
-                    }
-                    if (named != null) {
-                        out.add("DISC-3.overlap " + List.of(a.get("id").asText(), b.get("id").asText()) + " " + named);
-                        break;
                     }
                 }
             }
+            for (int g : java.util.Arrays.stream(group).distinct().toArray()) {
+                List<Site> members = new ArrayList<>();
+                for (int x = 0; x < sites.size(); x++) {
+                    if (group[x] == g) {
+                        members.add(sites.get(x));
+                    }
+                }
+                if (members.size() < 2) {
+                    continue;
+                }
+                Site[] ends = {members.get(0), members.get(members.size() - 1)};
+                said.merge(members.stream().map(Site::id).toList(), ends, (was, now) -> now[1].rank() < was[1].rank() ? now : was);
+            }
         }
+        said.forEach((ids, ends) -> out.add("DISC-3.overlap " + ids + " " + ends[0].name()));
         return out;
     }
 }

@@ -34,20 +34,20 @@ class ClientProblemsTest {
         ProblemAssert p = problem(post("invalid/malformed.json"), 400).at("$");
         assertThat(p.en("$"), allOf(containsString("malformed JSON"), containsString("line 3"), containsString("column")));
         assertThat(p.vi("$"), allOf(containsString("dòng 3"), containsString("cột")));
-        assertThat(p.en("$"), containsString("Unrecognized token 'Đường': was expecting (JSON String, Number"));
+        assertThat(p.en("$"), containsString("unrecognized token 'Đường': expected a string, number"));
         assertThat(p.json().getString("title"), equalTo("Invalid project proposal"));
     }
 
     @Test
     void truncatedJson() {
         ProblemAssert p = problem(post("invalid/truncated.json"), 400).at("$");
-        assertThat(p.en("$"), allOf(containsString("malformed JSON"), containsString("line 4"), containsString("end-of-input")));
+        assertThat(p.en("$"), allOf(containsString("malformed JSON"), containsString("line 4"), containsString("the JSON ends")));
     }
 
     @Test
     void trailingContentAfterTheObject() {
         ProblemAssert p = problem(post("{\"id\": \"A\"} {\"id\": \"B\"}".getBytes(StandardCharsets.UTF_8)), 400).at("$");
-        assertThat(p.en("$"), allOf(containsString("Trailing token"), not(containsString("`"))));
+        assertThat(p.en("$"), allOf(containsString("more content after the JSON value"), not(containsString("`"))));
     }
 
     @Test
@@ -178,7 +178,7 @@ class ClientProblemsTest {
         ProblemAssert p = problem(post("invalid/duplicate-keys.json"), 400);
         assertThat(p.paths().size(), equalTo(1));
         String path = p.paths().get(0);
-        assertThat(p.en(path), allOf(containsString("Duplicate field 'province'"), containsString("line 4")));
+        assertThat(p.en(path), allOf(containsString("duplicate field 'province'"), containsString("line 4")));
         assertThat(path, equalTo("location.province"));
 
         ProblemAssert inList = problem(post("invalid/duplicate-keys-in-list.json"), 400).at("location.communes[1].name");

@@ -11,12 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import vn.phendau.Engine;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.assessment.Verdict;
@@ -35,7 +32,8 @@ import vn.phendau.rules.Severity;
 /**
  * Properties over random proposals: every valid one gets a verdict that agrees with its findings by
  * CRITERIA.md's order, a checklist naming every criterion once, a score within 0–100 and each group's maximum,
- * and the same answer twice; a random mutation of a valid one is answered, never a crash.
+ * and the same answer twice; a random mutation of a valid one is answered, never a crash. The proposals come from
+ * {@link Seeded}: a failing try prints its seed, and {@code -Dphendau.seed=<seed>} replays it as the first try.
  */
 class AssessmentPropertiesTest {
 
@@ -44,8 +42,12 @@ class AssessmentPropertiesTest {
             "Yên Bái", "Điện Biên", "Sơn La", "Nghệ An", "Quảng Trị", "Kon Tum", "Gia Lai", "Tây Ninh", "An Giang",
             "Kiên Giang", "Hà Nội", "Bắc Giang", "Huế", "Đà Nẵng", "20");
 
-    @Property(tries = 300)
-    void everyValidProposalGetsAConsistentAnswer(@ForAll("proposals") ObjectNode proposal) {
+    @RepeatedTest(300)
+    void everyValidProposalGetsAConsistentAnswer(RepetitionInfo run) {
+        Seeded.check(run, r -> consistentAnswer(proposal(r)));
+    }
+
+    private static void consistentAnswer(ObjectNode proposal) {
         byte[] body = proposal.toString().getBytes(StandardCharsets.UTF_8);
         Assessment a = Engine.SERVICE.assess(Engine.READER.read(body));
         List<String> criteria = Engine.RULES.criteria().stream().map(Criterion::id).toList();
@@ -60,10 +62,16 @@ class AssessmentPropertiesTest {
         assertEquals(a.score(), again.score());
     }
 
-    @Property(tries = 500)
-    void aMutatedProposalIsAnsweredNeverCrashes(@ForAll("proposals") ObjectNode proposal,
-                                                @ForAll("mutations") List<Mutation> mutations) {
-        mutations.forEach(m -> m.apply(proposal));
+    @RepeatedTest(500)
+    void aMutatedProposalIsAnsweredNeverCrashes(RepetitionInfo run) {
+        Seeded.check(run, r -> {
+            ObjectNode proposal = proposal(r);
+            mutations(r).forEach(m -> m.apply(proposal));
+            answeredNeverCrashes(proposal);
+        });
+    }
+
+    private static void answeredNeverCrashes(ObjectNode proposal) {
         try {
             Engine.SERVICE.assess(Engine.READER.read(proposal.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (ProblemException e) {
@@ -89,129 +97,127 @@ class AssessmentPropertiesTest {
     }
 
     /** A boolean field that is absent a third of the time: unknown is as likely as yes or no. */
-    private static Arbitrary<Boolean> tri() {
-        return Arbitraries.of(true, false).injectNull(0.33);
+    private static Boolean tri(RandomGenerator r) {
+        return r.nextDouble() < 0.33 ? null : r.nextBoolean();
     }
 
-    private static <E extends Enum<E>> Arbitrary<String> code(Class<E> type) {
-        return Arbitraries.of(type).map(Enum::name);
+    private static <T> T oneOf(RandomGenerator r, List<T> values) {
+        return values.get(r.nextInt(values.size()));
     }
 
-    @Provide
-    Arbitrary<ObjectNode> proposals() {
-        Arbitrary<ObjectNode> location = Combinators.combine(Arbitraries.of(PROVINCES),
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(3).ofMaxLength(8).list().ofMaxSize(4),
-                tri().list().ofSize(4), tri(), tri()).as((province, names, flags, belt, zone) -> {
-                    ObjectNode l = N.objectNode().put("province", province);
-                    if (!names.isEmpty()) {
-                        ArrayNode communes = l.putArray("communes");
-                        for (int i = 0; i < names.size(); i++) {
-                            ObjectNode c = communes.addObject().put("name", "Xã " + names.get(i));
-                            if (flags.get(i) != null) {
-                                c.put("borderCommune", flags.get(i));
-                            }
-                        }
-                    }
-                    putIf(l, "inBorderBelt", belt);
-                    putIf(l, "inDefenseEconomicZone", zone);
-                    return l;
-                });
-        Arbitrary<ObjectNode> investment = Combinators.combine(Arbitraries.longs().between(1_000_000_000L, 5_000_000_000_000L),
-                Combinators.combine(Arbitraries.of(FundingType.class), Arbitraries.longs().between(0, 2_000_000_000_000L), tri())
-                        .as((t, amount, secured) -> {
-                            ObjectNode s = N.objectNode().put("type", t.name()).put("amountVnd", amount);
-                            putIf(s, "secured", secured);
-                            return s;
-                        }).list().ofMaxSize(4).injectNull(0.2),
-                tri()).as((total, sources, foreign) -> {
-                    ObjectNode i = N.objectNode().put("totalVnd", total);
-                    if (sources != null) {
-                        i.putArray("sources").addAll(sources);
-                    }
-                    putIf(i, "foreignInvestor", foreign);
-                    return i;
-                });
-        Arbitrary<ObjectNode> opinions = Combinators.combine(code(Opinion.class).injectNull(0.3), code(Opinion.class).injectNull(0.3),
-                code(Opinion.class).injectNull(0.3), tri(), tri(), tri(), Arbitraries.of("", "Mặt đường chịu tải xe quân sự").injectNull(0.3))
-                .as((d, s, f, dual, line, secrets, desc) -> {
-                    ObjectNode o = N.objectNode();
-                    if (d != null) {
-                        o.put("defenseOpinion", d);
-                    }
-                    if (s != null) {
-                        o.put("securityOpinion", s);
-                    }
-                    if (f != null) {
-                        o.put("foreignAffairsOpinion", f);
-                    }
-                    putIf(o, "dualUse", dual);
-                    putIf(o, "affectsBorderLineOrMarkers", line);
-                    putIf(o, "involvesStateSecrets", secrets);
-                    if (desc != null) {
-                        o.put("dualUseDescription", desc);
-                    }
-                    return o;
-                });
-        Arbitrary<ObjectNode> planning = tri().list().ofSize(5).map(flags -> {
-            ObjectNode p = N.objectNode();
-            String[] names = {"inProvincialPlan", "consistentWithSectoralPlans", "consistentWithConstructionPlan",
-                    "inBorderGatePlan", "inMediumTermInvestmentPlan"};
-            for (int i = 0; i < names.length; i++) {
-                putIf(p, names[i], flags.get(i));
+    private static <E extends Enum<E>> E oneOf(RandomGenerator r, Class<E> type) {
+        E[] values = type.getEnumConstants();
+        return values[r.nextInt(values.length)];
+    }
+
+    /** The value, or null with the given probability. */
+    private static <T> T orNull(RandomGenerator r, double nullChance, T value) {
+        return r.nextDouble() < nullChance ? null : value;
+    }
+
+    /** Up to max distinct constants of the enum, in the enum's order. */
+    private static <E extends Enum<E>> List<E> someOf(RandomGenerator r, Class<E> type, int max) {
+        java.util.EnumSet<E> set = java.util.EnumSet.noneOf(type);
+        int n = r.nextInt(max + 1);
+        for (int i = 0; i < n; i++) {
+            set.add(oneOf(r, type));
+        }
+        return List.copyOf(set);
+    }
+
+    /** A random proposal that the schema accepts: every optional part present, absent or partly known. */
+    static ObjectNode proposal(RandomGenerator r) {
+        ObjectNode l = N.objectNode().put("province", oneOf(r, PROVINCES));
+        int communes = r.nextInt(5);
+        if (communes > 0) {
+            ArrayNode list = l.putArray("communes");
+            for (int i = 0; i < communes; i++) {
+                StringBuilder name = new StringBuilder();
+                for (int c = 3 + r.nextInt(6); c > 0; c--) {
+                    name.append((char) ('a' + r.nextInt(26)));
+                }
+                ObjectNode c = list.addObject().put("name", "Xã " + name);
+                putIf(c, "borderCommune", tri(r));
             }
-            return p;
-        });
-        Arbitrary<ObjectNode> rest = Combinators.combine(Arbitraries.integers().between(2020, 2030).injectNull(0.2),
-                Arbitraries.integers().between(0, 8), Arbitraries.of(UrgencyLevel.class).injectNull(0.3),
-                Arbitraries.integers().between(0, 3000).injectNull(0.3), Arbitraries.integers().between(0, 900).injectNull(0.3),
-                tri(), Arbitraries.of(EiaStatus.class).injectNull(0.3), Arbitraries.of("2024-06-30", "2025-01-01", "2026-11-20").injectNull(0.3))
-                .as((start, length, urgency, population, households, river, eia, date) -> {
-                    ObjectNode r = N.objectNode();
-                    if (start != null) {
-                        r.putObject("schedule").put("startYear", start).put("endYear", start + length);
-                    }
-                    if (urgency != null) {
-                        r.putObject("urgency").put("level", urgency.name()).put("justification", "Tuyến đường xuống cấp nặng, ảnh hưởng đi lại của nhân dân.");
-                    }
-                    ObjectNode b = r.putObject("beneficiaries");
-                    if (population != null) {
-                        b.put("population", population);
-                    }
-                    if (households != null) {
-                        b.put("ethnicMinorityHouseholds", households);
-                    }
-                    ObjectNode env = r.putObject("environment");
-                    putIf(env, "onBorderRiver", river);
-                    putIf(env, "protectedArea", river == null ? null : !river);
-                    if (eia != null) {
-                        env.put("eiaStatus", eia.name());
-                    }
-                    if (date != null) {
-                        r.put("assessmentDate", date);
-                    }
-                    return r;
-                });
-        Arbitrary<ObjectNode> kind = Combinators.combine(Arbitraries.of(Sector.class),
-                Arbitraries.of(Feature.class).set().ofMaxSize(4), Arbitraries.of(Linkage.class).set().ofMaxSize(3).injectNull(0.2))
-                .as((sector, features, linkages) -> {
-                    ObjectNode k = N.objectNode().put("sector", sector.name());
-                    features.forEach(f -> k.withArray("features").add(f.name()));
-                    if (linkages != null) {
-                        ArrayNode l = k.putArray("linkages");
-                        linkages.forEach(x -> l.add(x.name()));
-                    }
-                    return k;
-                });
-        return Combinators.combine(location, investment, opinions, planning, rest, kind).as((l, i, o, p, r, k) -> {
-            ObjectNode proposal = N.objectNode().put("id", "P-" + Integer.toHexString(l.hashCode())).put("name", "Dự án thử nghiệm");
-            proposal.set("location", l);
-            proposal.set("investment", i);
-            proposal.set("defenseSecurity", o);
-            proposal.set("planning", p);
-            proposal.setAll(r);
-            proposal.setAll(k);
-            return proposal;
-        });
+        }
+        putIf(l, "inBorderBelt", tri(r));
+        putIf(l, "inDefenseEconomicZone", tri(r));
+
+        ObjectNode i = N.objectNode().put("totalVnd", r.nextLong(1_000_000_000L, 5_000_000_000_001L));
+        if (r.nextDouble() >= 0.2) {
+            ArrayNode sources = i.putArray("sources");
+            for (int n = r.nextInt(5); n > 0; n--) {
+                ObjectNode s = sources.addObject().put("type", oneOf(r, FundingType.class).name())
+                        .put("amountVnd", r.nextLong(0, 2_000_000_000_001L));
+                putIf(s, "secured", tri(r));
+            }
+        }
+        putIf(i, "foreignInvestor", tri(r));
+
+        ObjectNode o = N.objectNode();
+        for (String field : List.of("defenseOpinion", "securityOpinion", "foreignAffairsOpinion")) {
+            Opinion opinion = orNull(r, 0.3, oneOf(r, Opinion.class));
+            if (opinion != null) {
+                o.put(field, opinion.name());
+            }
+        }
+        putIf(o, "dualUse", tri(r));
+        putIf(o, "affectsBorderLineOrMarkers", tri(r));
+        putIf(o, "involvesStateSecrets", tri(r));
+        String description = orNull(r, 0.3, oneOf(r, List.of("", "Mặt đường chịu tải xe quân sự")));
+        if (description != null) {
+            o.put("dualUseDescription", description);
+        }
+
+        ObjectNode p = N.objectNode();
+        for (String field : List.of("inProvincialPlan", "consistentWithSectoralPlans", "consistentWithConstructionPlan",
+                "inBorderGatePlan", "inMediumTermInvestmentPlan")) {
+            putIf(p, field, tri(r));
+        }
+
+        ObjectNode proposal = N.objectNode().put("id", "P-" + Long.toHexString(r.nextLong() >>> 32)).put("name", "Dự án thử nghiệm");
+        proposal.set("location", l);
+        proposal.set("investment", i);
+        proposal.set("defenseSecurity", o);
+        proposal.set("planning", p);
+        Integer start = orNull(r, 0.2, r.nextInt(2020, 2031));
+        if (start != null) {
+            proposal.putObject("schedule").put("startYear", start).put("endYear", start + r.nextInt(9));
+        }
+        UrgencyLevel urgency = orNull(r, 0.3, oneOf(r, UrgencyLevel.class));
+        if (urgency != null) {
+            proposal.putObject("urgency").put("level", urgency.name())
+                    .put("justification", "Tuyến đường xuống cấp nặng, ảnh hưởng đi lại của nhân dân.");
+        }
+        ObjectNode b = proposal.putObject("beneficiaries");
+        Integer population = orNull(r, 0.3, r.nextInt(3001));
+        if (population != null) {
+            b.put("population", population);
+        }
+        Integer households = orNull(r, 0.3, r.nextInt(901));
+        if (households != null) {
+            b.put("ethnicMinorityHouseholds", households);
+        }
+        ObjectNode env = proposal.putObject("environment");
+        Boolean river = tri(r);
+        putIf(env, "onBorderRiver", river);
+        putIf(env, "protectedArea", river == null ? null : !river);
+        EiaStatus eia = orNull(r, 0.3, oneOf(r, EiaStatus.class));
+        if (eia != null) {
+            env.put("eiaStatus", eia.name());
+        }
+        String date = orNull(r, 0.3, oneOf(r, List.of("2024-06-30", "2025-01-01", "2026-11-20")));
+        if (date != null) {
+            proposal.put("assessmentDate", date);
+        }
+
+        proposal.put("sector", oneOf(r, Sector.class).name());
+        someOf(r, Feature.class, 4).forEach(f -> proposal.withArray("features").add(f.name()));
+        if (r.nextDouble() >= 0.2) {
+            ArrayNode linkages = proposal.putArray("linkages");
+            someOf(r, Linkage.class, 3).forEach(x -> linkages.add(x.name()));
+        }
+        return proposal;
     }
 
     private static void putIf(ObjectNode node, String field, Boolean value) {
@@ -255,9 +261,12 @@ class AssessmentPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        return Combinators.combine(Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, Mutation.VALUES.length))
-                .as(Mutation::new).list().ofMinSize(1).ofMaxSize(4);
+    /** One to four mutations. */
+    static List<Mutation> mutations(RandomGenerator r) {
+        List<Mutation> out = new ArrayList<>();
+        for (int n = 1 + r.nextInt(4); n > 0; n--) {
+            out.add(new Mutation(r.nextInt(1001), r.nextInt(Mutation.VALUES.length + 1)));
+        }
+        return out;
     }
 }
