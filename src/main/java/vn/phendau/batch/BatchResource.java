@@ -27,12 +27,18 @@ public class BatchResource {
     @Operation(summary = "Assess a list of proposals (JSON array, CSV or Excel); answer as JSON, CSV or Excel by Accept")
     public Response assess(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.ACCEPT) String accept, InputStream body) throws IOException {
+        return answer(lists, contentType, accept, body, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A list's answer, streamed; the dossiers' list goes the same way, its writer wrapped by {@code decorate}. */
+    public static Response answer(Lists lists, String contentType, String accept, InputStream body,
+                                  java.util.function.UnaryOperator<BatchSink> decorate) throws IOException {
         BatchFormat in = BatchFormat.forContentType(contentType);
         BatchFormat out = BatchFormat.forAccept(accept);
         java.nio.file.Path file = lists.spool(body, in);
         StreamingOutput answer = os -> {
             try {
-                lists.assess(file, in, out, os);
+                lists.assess(file, in, out, os, decorate);
             } finally {
                 Files.deleteIfExists(file);
             }

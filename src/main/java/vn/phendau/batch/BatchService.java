@@ -86,7 +86,8 @@ public class BatchService {
      * One item's answer: the problems that make it invalid, or its assessment and what it adds to the list's
      * portfolio (null when it is out of scope).
      */
-    private record Outcome(int index, String id, List<Problem> problems, Assessment assessment, Part portfolio) {
+    private record Outcome(int index, String id, List<Problem> problems, Assessment assessment, Part portfolio,
+                           JsonNode proposal) {
     }
 
     /**
@@ -165,7 +166,7 @@ public class BatchService {
                 return;
             }
             Assessment a = o.assessment();
-            sink.result(o.index(), a);
+            sink.result(o.index(), o.proposal(), a);
             byVerdict.merge(a.verdict().name(), 1, Integer::sum);
             Part part = o.portfolio();
             if (part == null) {
@@ -220,12 +221,12 @@ public class BatchService {
             problems.add(duplicate);
         }
         if (!problems.isEmpty()) {
-            return new Outcome(item.index(), id, problems, null, null);
+            return new Outcome(item.index(), id, problems, null, null, null);
         }
         ProjectProposal proposal = reader.convert(item.node());
         Assessment a = assessments.assess(proposal, item.node(), detail);
         return new Outcome(item.index(), id, List.of(), a,
-                a.verdict() == Verdict.OUT_OF_SCOPE ? null : portfolioPart(item.index(), proposal, a));
+                a.verdict() == Verdict.OUT_OF_SCOPE ? null : portfolioPart(item.index(), proposal, a), item.node());
     }
 
     private static Outcome await(Future<Outcome> future) throws IOException {

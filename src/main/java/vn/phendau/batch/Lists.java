@@ -56,8 +56,14 @@ public class Lists {
     }
 
     public BatchSummary assess(Path file, BatchFormat in, BatchFormat out, OutputStream os) throws IOException {
+        return assess(file, in, out, os, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param decorate wraps the format's writer, for a caller that does more with each answer (dossiers file it) */
+    public BatchSummary assess(Path file, BatchFormat in, BatchFormat out, OutputStream os,
+                               java.util.function.UnaryOperator<BatchSink> decorate) throws IOException {
         try (ItemReader items = in.open(file, reader)) {
-            BatchSink sink = out.sink(mapper, os);
+            BatchSink sink = decorate.apply(out.sink(mapper, os));
             try {
                 return batch.run(items, sink);
             } finally {

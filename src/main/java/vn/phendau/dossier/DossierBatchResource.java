@@ -1,0 +1,36 @@
+package vn.phendau.dossier;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.phendau.batch.BatchResource;
+import vn.phendau.batch.Lists;
+
+@Path("/api/v1/dossiers/batch")
+public class DossierBatchResource {
+
+    private final Lists lists;
+    private final DossierService dossiers;
+
+    public DossierBatchResource(Lists lists, DossierService dossiers) {
+        this.lists = lists;
+        this.dossiers = dossiers;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "File a list (JSON, CSV or Excel): answered as /assessments/batch, each valid item kept as a version of its dossier")
+    public Response file(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                         @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                         @HeaderParam(DossierResource.SUBMITTED_BY) String by, InputStream body) throws IOException {
+        String who = Params.submittedBy(by);
+        return BatchResource.answer(lists, contentType, accept, body, sink -> new FilingSink(sink, dossiers, who));
+    }
+}
