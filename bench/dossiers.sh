@@ -25,7 +25,7 @@ if [ "$DB" = postgresql ]; then
 else
   source bench/build.sh
   APP=target/quarkus-app
-  DB_OPTS="-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$data/phendau"
+  DB_OPTS="-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$data/phendau;LOCK_TIMEOUT=10000"
 fi
 # shellcheck disable=SC2086
 java $JAVA_OPTS $DB_OPTS -Dphendau.replay.threads=0 -Dquarkus.http.port="$PORT" -jar "$APP/quarkus-run.jar" > /tmp/phendau-dossiers-bench.log 2>&1 &
