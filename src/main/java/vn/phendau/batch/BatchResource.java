@@ -60,6 +60,12 @@ public class BatchResource {
                             description = "Four sheets: summary, projects, findings, portfolio findings"))})
     public Response assess(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context Request request,
                            @Context RoutingContext exchange) throws IOException {
+        return answer(lists, contentType, request, exchange, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A list's answer, streamed; the dossiers' list goes the same way, its writer wrapped by {@code decorate}. */
+    public static Response answer(Lists lists, String contentType, Request request, RoutingContext exchange,
+                                  java.util.function.UnaryOperator<BatchSink> decorate) throws IOException {
         BatchFormat in = BatchFormat.forContentType(contentType);
         // The Accept header's weights decide among the formats, as JAX-RS selects variants; none acceptable is 406.
         Variant chosen = request.selectVariant(ANSWERS);
@@ -80,7 +86,7 @@ public class BatchResource {
         StreamingOutput answer = os -> {
             answering.set(true);
             try {
-                lists.assess(file, in, out, os, response::closed);
+                lists.assess(file, in, out, os, response::closed, decorate);
             } catch (IncompleteAnswer e) {
                 // The answer already ends with the mark that says so, and is valid in its format: ended normally,
                 // not torn off (the cause is logged where it happened).

@@ -105,7 +105,7 @@ public class BatchService {
      * portfolio (null when it is out of scope).
      */
     private record Outcome(int index, String id, List<Problem> problems, Assessment assessment, Part portfolio,
-                           String name, String province) {
+                           String name, String province, JsonNode proposal) {
     }
 
     /**
@@ -274,7 +274,7 @@ public class BatchService {
                 return;
             }
             Assessment a = o.assessment();
-            sink.result(o.index(), a);
+            sink.result(o.index(), o.proposal(), a);
             metrics.assessed(Metrics.Entry.LIST, a);
             byVerdict.merge(a.verdict().name(), 1, Integer::sum);
             Part part = o.portfolio();
@@ -337,12 +337,12 @@ public class BatchService {
         if (!problems.isEmpty()) {
             JsonNode node = item.node();
             return new Outcome(item.index(), id, Problem.capped(problems, reader.limits().itemProblems()), null, null, textAt(node, "name"),
-                    node == null ? null : textAt(node.get("location"), "province"));
+                    node == null ? null : textAt(node.get("location"), "province"), null);
         }
         ProjectProposal proposal = reader.convert(item.node());
         Assessment a = assessments.assess(proposal, item.node(), detail);
         return new Outcome(item.index(), id, List.of(), a,
-                a.verdict() == Verdict.OUT_OF_SCOPE ? null : portfolioPart(item.index(), proposal, a), null, null);
+                a.verdict() == Verdict.OUT_OF_SCOPE ? null : portfolioPart(item.index(), proposal, a), null, null, item.node());
     }
 
     private static Outcome await(Future<Outcome> future) throws IOException {

@@ -20,6 +20,11 @@ public interface BatchSink {
 
     void result(int index, Assessment assessment) throws IOException;
 
+    /** An assessed item with the proposal it was made of, for a sink that keeps it (dossiers); most need only the answer. */
+    default void result(int index, com.fasterxml.jackson.databind.JsonNode proposal, Assessment assessment) throws IOException {
+        result(index, assessment);
+    }
+
     void error(int index, String projectId, List<Problem> problems) throws IOException;
 
     /**

@@ -49,6 +49,11 @@ public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
         mapper.writeValue(results, new IndexedAssessment(index, assessment));
     }
 
+    /** One item of the results as the caller shapes it (a filed item carries its dossier too). */
+    public void writeResult(Object item) throws IOException {
+        mapper.writeValue(results, item);
+    }
+
     @Override
     public void error(int index, String projectId, List<Problem> problems) throws IOException {
         mapper.writeValue(errors, new ItemError(index, projectId, problems));

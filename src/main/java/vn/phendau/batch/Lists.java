@@ -77,17 +77,19 @@ public class Lists {
     }
 
     public BatchSummary assess(Path file, BatchFormat in, BatchFormat out, OutputStream os) throws IOException {
-        return assess(file, in, out, os, () -> false);
+        return assess(file, in, out, os, () -> false, java.util.function.UnaryOperator.identity());
     }
 
     /**
      * The list assessed and written; {@code gone} says the client has left, and the list stops at its next item
      * (the items under way are cancelled) with {@link ClientGone}.
+     *
+     * @param decorate wraps the format's writer, for a caller that does more with each answer (dossiers file it)
      */
-    public BatchSummary assess(Path file, BatchFormat in, BatchFormat out, OutputStream os, BooleanSupplier gone)
-            throws IOException {
+    public BatchSummary assess(Path file, BatchFormat in, BatchFormat out, OutputStream os, BooleanSupplier gone,
+                               java.util.function.UnaryOperator<BatchSink> decorate) throws IOException {
         try (ItemReader items = cancellable(in.open(file, reader), gone)) {
-            BatchSink sink = out.sink(mapper, os);
+            BatchSink sink = decorate.apply(out.sink(mapper, os));
             try {
                 return batch.run(items, sink);
             } finally {

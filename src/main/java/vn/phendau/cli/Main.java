@@ -6,21 +6,23 @@ import java.util.Map;
 import vn.phendau.rules.RuleCompiler;
 
 /**
- * The entry point of the packaged JAR. {@code check <list> [--out <report>]} assesses a list and exits; anything
+ * The entry point of the packaged JAR. {@code check <list> [--out <report>]} assesses a list and exits, and
+ * {@code verify-audit} walks the audit chain and exits; anything
  * else starts the service as it always ran.
  */
 @QuarkusMain
 public final class Main {
 
     /**
-     * What check mode changes before Quarkus starts: no HTTP port is opened, no warm-up (the list itself warms the
+     * What a command (check, verify-audit) changes before Quarkus starts: no HTTP port is opened, no warm-up (the list itself warms the
      * service up), and the log keeps to warnings, on stderr, so that stdout holds the JSON answer alone.
      */
     static final Map<String, String> CHECK_MODE = Map.of(
             "quarkus.http.host-enabled", "false",
             "phendau.warm-up", "false",
             "quarkus.log.level", "WARN",
-            "quarkus.log.console.stderr", "true");
+            "quarkus.log.console.stderr", "true",
+            "phendau.replay.threads", "0");
 
     Main() {
     }
@@ -28,19 +30,28 @@ public final class Main {
     public static void main(String... args) {
         // Both modes need the rules: they load while Quarkus starts (readiness is DOWN until they have).
         RuleCompiler.preload();
+        if (args.length > 0 && args[0].equals(VerifyAuditCommand.NAME)) {
+            command(VerifyAuditCommand.class, CHECK_MODE, args);
+            return;
+        }
         if (args.length == 0 || !args[0].equals(CheckCommand.NAME)) {
             Quarkus.run(args);
             return;
         }
+        command(CheckCommand.class, CHECK_MODE, args);
+    }
+
+    private static void command(Class<? extends io.quarkus.runtime.QuarkusApplication> command, Map<String, String> mode,
+                                String... args) {
         Map<String, String> before = new java.util.HashMap<>();
-        CHECK_MODE.forEach((key, value) -> {
+        mode.forEach((key, value) -> {
             before.put(key, System.getProperty(key));
             if (before.get(key) == null) {
                 System.setProperty(key, value);
             }
         });
         try {
-            Quarkus.run(CheckCommand.class, args);
+            Quarkus.run(command, args);
         } finally {
             // Only reached when something other than System.exit ends the run (the tests' launcher): the JVM goes
             // on, and a service started in it afterwards must open its port again.

@@ -56,7 +56,7 @@ public class BodyGuard {
     static final Set<String> FORMS = Set.of("/assess");
 
     /** The endpoints whose whole body is a list. */
-    static final Set<String> LISTS = Set.of("/api/v1/assessments/batch");
+    static final Set<String> LISTS = Set.of("/api/v1/assessments/batch", "/api/v1/dossiers/batch");
 
     private static final Logger LOG = Logger.getLogger(BodyGuard.class);
 

@@ -1,0 +1,37 @@
+package vn.phendau.dossier;
+
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.phendau.batch.BatchResource;
+import vn.phendau.batch.Lists;
+
+@Path("/api/v1/dossiers/batch")
+public class DossierBatchResource {
+
+    private final Lists lists;
+    private final DossierService dossiers;
+
+    public DossierBatchResource(Lists lists, DossierService dossiers) {
+        this.lists = lists;
+        this.dossiers = dossiers;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "File a list (JSON, CSV or Excel): answered as /assessments/batch, each valid item kept as a version of its dossier")
+    public Response file(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context Request request,
+                         @HeaderParam(DossierResource.SUBMITTED_BY) String by, @Context RoutingContext exchange) throws IOException {
+        String who = Params.submittedBy(by);
+        return BatchResource.answer(lists, contentType, request, exchange, sink -> new FilingSink(sink, dossiers, who));
+    }
+}

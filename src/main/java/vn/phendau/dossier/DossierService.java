@@ -1,0 +1,302 @@
+package vn.phendau.dossier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import vn.phendau.assessment.Assessment;
+import vn.phendau.assessment.AssessmentService;
+import vn.phendau.assessment.Verdict;
+import vn.phendau.audit.AuditLog;
+import vn.phendau.common.VietnameseText;
+import vn.phendau.dossier.DossierViews.AssessmentRow;
+import vn.phendau.dossier.DossierViews.DossierView;
+import vn.phendau.dossier.DossierViews.Filed;
+import vn.phendau.dossier.DossierViews.Page;
+import vn.phendau.dossier.DossierViews.Ref;
+import vn.phendau.dossier.DossierViews.Summary;
+import vn.phendau.dossier.DossierViews.VersionDetail;
+import vn.phendau.dossier.DossierViews.VersionDiff;
+import vn.phendau.dossier.DossierViews.VersionView;
+import vn.phendau.problem.ProblemException;
+import vn.phendau.proposal.ProjectProposal;
+import vn.phendau.reference.Provinces;
+
+/**
+ * Files proposals as versions of their dossiers and reads them back. A version, its assessment and its audit entry
+ * commit in one transaction; the assessment itself is made before it, so the transaction holds its locks only
+ * for the writes.
+ */
+@ApplicationScoped
+public class DossierService {
+
+    public static final String FILE = "FILE";
+    public static final String REPLAY = "REPLAY";
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final AuditLog audit;
+    private final AssessmentService assessments;
+    private final Provinces provinces;
+
+    public DossierService(EntityManager em, ObjectMapper mapper, AuditLog audit, AssessmentService assessments,
+                          Provinces provinces) {
+        this.em = em;
+        this.mapper = mapper;
+        this.audit = audit;
+        this.assessments = assessments;
+        this.provinces = provinces;
+    }
+
+    /** Assesses a proposal already read and validated, and files it. */
+    public Filed file(JsonNode tree, ProjectProposal proposal, String by) {
+        return store(tree, assessments.assess(proposal, tree), by);
+    }
+
+    /**
+     * Files a proposal with its assessment: a new version, or none when the proposal is the current version's
+     * (then the answer is that version's current assessment, said unchanged).
+     */
+    public Filed store(JsonNode tree, Assessment a, String by) {
+        String json = write(tree);
+        String sha = Stored.proposalSha256(tree);
+        byte[] answer = write(a);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> storeIn(tree, json, sha, a, answer, by));
+        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
+            // Two first filings of one new project at once: the second meets the first's row; once more finds it.
+            return QuarkusTransaction.requiringNew().call(() -> storeIn(tree, json, sha, a, answer, by));
+        }
+    }
+
+    private Filed storeIn(JsonNode tree, String json, String sha, Assessment a, byte[] answer, String by) {
+        Instant now = Instant.now();
+        Dossier d = em.find(Dossier.class, a.projectId(), LockModeType.PESSIMISTIC_WRITE);
+        int n;
+        if (d == null) {
+            d = new Dossier();
+            d.projectId = a.projectId();
+            d.createdAt = now;
+            n = 1;
+        } else {
+            DossierVersion current = version(d.projectId, d.currentVersion);
+            if (current.proposalSha256.equals(sha)) {
+                StoredAssessment latest = latest(current.id);
+                return new Filed(new Ref(d.projectId, d.currentVersion, true), Stored.gunzip(latest.answerGzip));
+            }
+            n = d.currentVersion + 1;
+        }
+        DossierVersion v = new DossierVersion();
+        v.projectId = d.projectId;
+        v.n = n;
+        v.proposalJson = json;
+        v.proposalSha256 = sha;
+        v.filedAt = now;
+        v.filedBy = by;
+        d.currentVersion = n;
+        follow(d, a, now);
+        if (n == 1) {
+            em.persist(d);
+        }
+        em.persist(v);
+        em.flush();
+        StoredAssessment s = assessment(v, a, answer, StoredAssessment.FILED, null);
+        audit.append(by, FILE, DossierContent.subject(s.id), Stored.contentSha256(v.projectId, n, json, answer, s.kind, null));
+        return new Filed(new Ref(d.projectId, n, false), answer);
+    }
+
+    /**
+     * Adds a replay's assessment to a version (never replacing one), moves the dossier's search columns to it, and
+     * records it in the audit chain, in the caller's transaction.
+     *
+     * @return the stored assessment's id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long storeReplayed(DossierVersion v, Assessment a, long replayId, String actor) {
+        byte[] answer = write(a);
+        Dossier d = em.find(Dossier.class, v.projectId);
+        follow(d, a, Instant.now());
+        StoredAssessment s = assessment(v, a, answer, StoredAssessment.REPLAY, replayId);
+        audit.append(actor, REPLAY, DossierContent.subject(s.id),
+                Stored.contentSha256(v.projectId, v.n, v.proposalJson, answer, s.kind, replayId));
+        return s.id;
+    }
+
+    private StoredAssessment assessment(DossierVersion v, Assessment a, byte[] answer, String kind, Long replayId) {
+        StoredAssessment s = new StoredAssessment();
+        s.versionId = v.id;
+        s.projectId = v.projectId;
+        s.n = v.n;
+        s.answerGzip = Stored.gzip(answer);
+        s.rulesetVersion = a.ruleset().version();
+        s.rulesetFingerprint = a.ruleset().fingerprint();
+        s.verdict = a.verdict().name();
+        s.score = a.score();
+        s.assessedAt = a.assessedAt();
+        s.kind = kind;
+        s.replayId = replayId;
+        em.persist(s);
+        em.flush();
+        return s;
+    }
+
+    /** The dossier's search columns follow its latest assessment. */
+    private static void follow(Dossier d, Assessment a, Instant now) {
+        d.projectName = a.projectName();
+        d.province = a.province().name();
+        d.provinceKey = VietnameseText.fold(a.province().name());
+        String text = VietnameseText.fold(a.projectId() + " " + (a.projectName() == null ? "" : a.projectName()));
+        d.searchText = text.length() > 2400 ? text.substring(0, 2400) : text;
+        d.verdict = a.verdict().name();
+        d.score = a.score();
+        d.updatedAt = now;
+    }
+
+    public DossierVersion version(String projectId, int n) {
+        return em.createQuery("FROM DossierVersion WHERE projectId = ?1 AND n = ?2", DossierVersion.class)
+                .setParameter(1, projectId).setParameter(2, n).getResultStream().findFirst().orElse(null);
+    }
+
+    /** The version's latest assessment (its filing's, or a later replay's). */
+    public StoredAssessment latest(long versionId) {
+        return em.createQuery("FROM StoredAssessment WHERE versionId = ?1 ORDER BY id DESC", StoredAssessment.class)
+                .setParameter(1, versionId).setMaxResults(1).getSingleResult();
+    }
+
+    private StoredAssessment first(long versionId) {
+        return em.createQuery("FROM StoredAssessment WHERE versionId = ?1 ORDER BY id", StoredAssessment.class)
+                .setParameter(1, versionId).setMaxResults(1).getSingleResult();
+    }
+
+    @Transactional
+    public DossierView dossier(String projectId, int page, int size) {
+        Dossier d = find(projectId);
+        List<DossierVersion> versions = em.createQuery("FROM DossierVersion WHERE projectId = ?1 ORDER BY n DESC", DossierVersion.class)
+                .setParameter(1, projectId).setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+        Map<Long, List<AssessmentRow>> rows = rows(versions.stream().map(v -> v.id).toList());
+        List<VersionView> items = versions.stream().map(v -> new VersionView(v.n, v.filedAt, v.filedBy, v.proposalSha256,
+                rows.getOrDefault(v.id, List.of()))).toList();
+        DossierVersion current = version(projectId, d.currentVersion);
+        String answer = new String(Stored.gunzip(latest(current.id).answerGzip), StandardCharsets.UTF_8);
+        return new DossierView(d.projectId, d.projectName, d.province, d.verdict, d.score, d.currentVersion, d.createdAt,
+                d.updatedAt, new Page<>(page, size, d.currentVersion, items), answer);
+    }
+
+    @Transactional
+    public VersionDetail versionDetail(String projectId, int n) {
+        DossierVersion v = findVersion(projectId, n);
+        String answer = new String(Stored.gunzip(first(v.id).answerGzip), StandardCharsets.UTF_8);
+        return new VersionDetail(projectId, n, v.filedAt, v.filedBy, v.proposalSha256, v.proposalJson, answer,
+                rows(List.of(v.id)).getOrDefault(v.id, List.of()));
+    }
+
+    /** Two versions compared as each was filed: the proposals, and the assessments they were first given. */
+    @Transactional
+    public VersionDiff diff(String projectId, int from, int to) {
+        DossierVersion a = findVersion(projectId, from);
+        DossierVersion b = findVersion(projectId, to);
+        return new VersionDiff(projectId, from, to, Diff.of(read(a.proposalJson), read(b.proposalJson),
+                read(Stored.gunzip(first(a.id).answerGzip)), read(Stored.gunzip(first(b.id).answerGzip))));
+    }
+
+    @Transactional
+    public Page<Summary> search(DossierFilter filter, int page, int size) {
+        DossierFilter.Sql where = filter.sql(provinces, 1);
+        long total = ((Number) where.bind(em.createNativeQuery("SELECT count(*) FROM dossier WHERE " + where.where()), 1)
+                .getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Dossier> found = where.bind(em.createNativeQuery("SELECT * FROM dossier WHERE " + where.where()
+                + " ORDER BY updated_at DESC, project_id", Dossier.class), 1)
+                .setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+        List<Summary> items = found.stream()
+                .map(d -> new Summary(d.projectId, d.projectName, d.province, d.verdict, d.score, d.currentVersion, d.updatedAt))
+                .toList();
+        return new Page<>(page, size, total, items);
+    }
+
+    static Verdict verdict(String verdict) {
+        try {
+            return Verdict.valueOf(verdict.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String allowed = java.util.Arrays.stream(Verdict.values()).map(Enum::name).collect(Collectors.joining(", "));
+            throw Params.invalid("verdict", "giá trị không hợp lệ; chọn một trong: " + allowed,
+                    "not a verdict; use one of: " + allowed);
+        }
+    }
+
+    private Map<Long, List<AssessmentRow>> rows(List<Long> versionIds) {
+        if (versionIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("""
+                        SELECT new vn.phendau.dossier.DossierViews$AssessmentRow(a.id, a.versionId, a.kind, a.replayId, a.verdict,
+                               a.score, a.rulesetVersion, a.rulesetFingerprint, a.assessedAt)
+                        FROM StoredAssessment a WHERE a.versionId IN ?1 ORDER BY a.id""", AssessmentRow.class)
+                .setParameter(1, versionIds).getResultStream()
+                .collect(Collectors.groupingBy(AssessmentRow::versionId, Collectors.toCollection(ArrayList::new)));
+    }
+
+    private Dossier find(String projectId) {
+        Dossier d = em.find(Dossier.class, projectId);
+        if (d == null) {
+            throw ProblemException.notFound("hồ sơ", "projectId", "không có hồ sơ nào của dự án '" + projectId + "'",
+                    "no dossier for project '" + projectId + "'");
+        }
+        return d;
+    }
+
+    private DossierVersion findVersion(String projectId, int n) {
+        find(projectId);
+        DossierVersion v = version(projectId, n);
+        if (v == null) {
+            throw ProblemException.notFound("phiên bản", "version", "hồ sơ '" + projectId + "' không có phiên bản " + n,
+                    "dossier '" + projectId + "' has no version " + n);
+        }
+        return v;
+    }
+
+    JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    JsonNode read(byte[] json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String write(JsonNode tree) {
+        try {
+            return mapper.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] write(Assessment a) {
+        try {
+            return mapper.writeValueAsBytes(a);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

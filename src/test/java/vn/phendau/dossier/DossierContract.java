@@ -1,0 +1,294 @@
+package vn.phendau.dossier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.phendau.http.Payloads;
+
+/**
+ * Dossiers over HTTP, against a real database: the H2 of the tests always ({@link DossierH2Test}), PostgreSQL when
+ * one is given ({@link DossierPostgresTest}). Each test files projects of its own ids, so tests share the database.
+ */
+abstract class DossierContract {
+
+    @Inject
+    AgroalDataSource db;
+
+    static ObjectNode sample(String id) {
+        try {
+            ObjectNode p = (ObjectNode) Payloads.MAPPER.readTree(Payloads.sample());
+            p.put("id", id);
+            return p;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String newId() {
+        return "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    static Response file(Object body, String by) {
+        var r = given().contentType("application/json").body(body instanceof JsonNode n ? n.toString() : body);
+        if (by != null) {
+            r.header("X-Submitted-By", by);
+        }
+        return r.when().post("/api/v1/dossiers");
+    }
+
+    /** The answer as served, without the dossier block filing adds at its end. */
+    static String answerOf(Response filed) {
+        String body = filed.asString();
+        return body.substring(0, body.lastIndexOf(",\"dossier\":")) + "}";
+    }
+
+    @Test
+    void filingKeepsVersionsAndTheSameProposalTwiceAddsNone() throws Exception {
+        String id = newId();
+        ObjectNode p = sample(id);
+        Response first = file(p, java.net.URLEncoder.encode("Sở Tài chính Lạng Sơn", StandardCharsets.UTF_8).replace("+", "%20"));
+        assertThat(first.asString(), first.statusCode(), equalTo(201));
+        assertThat(first.header("Location"), endsWith("/api/v1/dossiers/" + id));
+        JsonPath a = first.jsonPath();
+        assertThat(a.getString("verdict"), notNullValue());
+        assertThat(a.getString("dossier.projectId"), equalTo(id));
+        assertThat(a.getInt("dossier.version"), equalTo(1));
+        assertThat(a.getBoolean("dossier.unchanged"), equalTo(false));
+
+        // The same proposal with its fields in another order and laid out otherwise is the same proposal.
+        ObjectNode reordered = Payloads.MAPPER.createObjectNode();
+        List<String> names = new java.util.ArrayList<>();
+        p.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.reverse(names);
+        names.forEach(n -> reordered.set(n, p.get(n)));
+        Response again = file(reordered.toPrettyString(), null);
+        assertThat(again.asString(), again.statusCode(), equalTo(200));
+        assertThat(again.jsonPath().getInt("dossier.version"), equalTo(1));
+        assertThat(again.jsonPath().getBoolean("dossier.unchanged"), equalTo(true));
+        assertThat("the unchanged filing answers with the stored assessment", answerOf(again), equalTo(answerOf(first)));
+
+        ObjectNode changed = p.deepCopy();
+        ((ObjectNode) changed.get("planning")).put("inProvincialPlan", false);
+        Response second = file(changed, null);
+        assertThat(second.asString(), second.statusCode(), equalTo(201));
+        assertThat(second.jsonPath().getInt("dossier.version"), equalTo(2));
+        assertThat(second.jsonPath().getString("verdict"), equalTo("NON_COMPLIANT"));
+
+        JsonPath d = given().get("/api/v1/dossiers/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(d.getInt("currentVersion"), equalTo(2));
+        assertThat(d.getList("versions.items.n", Integer.class), contains(2, 1));
+        assertThat(d.getString("versions.items[1].filedBy"), equalTo("Sở Tài chính Lạng Sơn"));
+        assertThat(d.getString("versions.items[0].filedBy"), equalTo("anonymous"));
+        assertThat(d.getString("current.verdict"), equalTo("NON_COMPLIANT"));
+        assertThat(d.getString("current.assessmentId"), equalTo(second.jsonPath().getString("assessmentId")));
+        JsonPath page2 = given().get("/api/v1/dossiers/" + id + "?size=1&page=2").then().statusCode(200).extract().jsonPath();
+        assertThat(page2.getList("versions.items.n", Integer.class), contains(1));
+        assertThat(page2.getInt("versions.total"), equalTo(2));
+
+        // Byte for byte as first served.
+        String v1 = given().get("/api/v1/dossiers/" + id + "/versions/1").then().statusCode(200).extract().asString();
+        assertThat(v1, containsString("\"assessment\":" + answerOf(first)));
+        JsonPath v1json = JsonPath.from(v1);
+        assertThat(v1json.getString("proposal.id"), equalTo(id));
+        assertThat(v1json.getBoolean("proposal.planning.inProvincialPlan"), equalTo(true));
+        assertThat(v1json.getString("proposalSha256"), equalTo(Stored.proposalSha256(p)));
+
+        JsonPath diff = given().get("/api/v1/dossiers/" + id + "/versions/1/diff/2").then().statusCode(200).extract().jsonPath();
+        assertThat(diff.getList("diff.proposal.path"), contains("planning.inProvincialPlan"));
+        assertThat(diff.getBoolean("diff.proposal[0].before"), equalTo(true));
+        assertThat(diff.getBoolean("diff.proposal[0].after"), equalTo(false));
+        assertThat(diff.getString("diff.verdict.before"), equalTo(first.jsonPath().getString("verdict")));
+        assertThat(diff.getString("diff.verdict.after"), equalTo("NON_COMPLIANT"));
+        assertThat(diff.getList("diff.findings.added.ruleId"), hasItem("PLAN-1.not-in-provincial-plan"));
+        assertThat(diff.getList("diff.findings.removed.ruleId"), hasItem("PLAN-1.in-provincial-plan"));
+        assertThat(diff.getString("diff.ruleset.before.fingerprint"), startsWith("sha256:"));
+
+        // Its page: the versions with their verdicts, and the diff between the two asked for.
+        String html = given().queryParam("from", 1).queryParam("to", 2).queryParam("lang", "en").get("/dossiers/" + id)
+                .then().statusCode(200).contentType(startsWith("text/html")).extract().asString();
+        assertThat(html, containsString("planning.inProvincialPlan"));
+        assertThat(html, containsString("NON_COMPLIANT"));
+        assertThat(html, containsString("+ PLAN-1.not-in-provincial-plan"));
+    }
+
+    @Test
+    void unknownDossiersAndVersionsAre404Problems() {
+        String id = newId();
+        given().get("/api/v1/dossiers/" + id).then().statusCode(404).contentType(startsWith("application/problem+json"))
+                .body("problems[0].path", equalTo("projectId"));
+        file(sample(id), null).then().statusCode(201);
+        given().get("/api/v1/dossiers/" + id + "/versions/2").then().statusCode(404)
+                .contentType(startsWith("application/problem+json")).body("problems[0].path", equalTo("version"));
+        given().get("/api/v1/dossiers/" + id + "/versions/abc").then().statusCode(404);
+        given().get("/api/v1/dossiers/" + id + "/versions/1/diff/9").then().statusCode(404);
+    }
+
+    @Test
+    void whatTheStatelessCheckRefusesFilingRefusesTheSameWay() {
+        ObjectNode bad = sample(newId());
+        ((ObjectNode) bad.get("investment")).put("totalVnd", -5);
+        bad.put("nmae", "x");
+        for (String body : List.of(bad.toString(), "{\"id\": ", "[]")) {
+            Response stateless = given().contentType("application/json").body(body).post("/api/v1/assessments");
+            Response filed = given().contentType("application/json").body(body).post("/api/v1/dossiers");
+            assertThat(filed.statusCode(), equalTo(stateless.statusCode()));
+            assertThat(filed.contentType(), startsWith("application/problem+json"));
+            assertThat(filed.jsonPath().getList("problems"), equalTo(stateless.jsonPath().getList("problems")));
+        }
+        Response wrongType = given().contentType("text/plain").body(sample(newId()).toString()).post("/api/v1/dossiers");
+        assertThat(wrongType.statusCode(), equalTo(415));
+        given().contentType("application/json").header("X-Submitted-By", "x".repeat(201)).body(sample(newId()).toString())
+                .post("/api/v1/dossiers").then().statusCode(400).body("problems[0].path", equalTo("X-Submitted-By"));
+    }
+
+    @Test
+    void searchByProvinceVerdictAndTextWithOrWithoutDiacritics() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String id = "SEARCH-" + tag;
+        ObjectNode p = sample(id);
+        p.put("name", "Đường tuần tra biên giới Đồng Đăng " + tag);
+        file(p, null).then().statusCode(201);
+        String verdict = given().get("/api/v1/dossiers/" + id).jsonPath().getString("verdict");
+
+        JsonPath byText = given().queryParam("q", "duong tuan tra bien gioi dong dang " + tag).get("/api/v1/dossiers")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(byText.getList("items.projectId"), contains(id));
+        assertThat(given().queryParam("q", "search-" + tag).queryParam("province", "Lang Son").queryParam("verdict", verdict)
+                .get("/api/v1/dossiers").jsonPath().getList("items.projectId"), contains(id));
+        assertThat(given().queryParam("q", tag).queryParam("province", "Cao Bằng").get("/api/v1/dossiers")
+                .jsonPath().getList("items"), equalTo(List.of()));
+        given().queryParam("verdict", "MAYBE").get("/api/v1/dossiers").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("problems[0].path", equalTo("verdict"));
+        given().queryParam("page", "0").get("/api/v1/dossiers").then().statusCode(400).body("problems[0].path", equalTo("page"));
+        given().queryParam("size", "100000").get("/api/v1/dossiers").then().statusCode(400).body("problems[0].path", equalTo("size"));
+        given().queryParam("q", "%").get("/api/v1/dossiers").then().statusCode(200);
+    }
+
+    @Test
+    void aFiledListKeepsEachValidItemAsAVersion() throws Exception {
+        // The sample list with its ids made this test's own, so that it files first versions.
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String list = Files.readString(Path.of("samples/lists/lang-son-cao-bang-2026-2030.json"), StandardCharsets.UTF_8)
+                .replace("\"LS-2026-", "\"LS" + tag + "-").replace("\"CB-2026-", "\"CB" + tag + "-");
+        Response filed = given().contentType("application/json").header("X-Submitted-By", "list-test").body(list)
+                .post("/api/v1/dossiers/batch");
+        Response stateless = given().contentType("application/json").body(list).post("/api/v1/assessments/batch");
+        assertThat(filed.asString(), filed.statusCode(), equalTo(200));
+        JsonPath f = filed.jsonPath();
+        JsonPath s = stateless.jsonPath();
+        assertThat(f.getMap("summary"), equalTo(s.getMap("summary")));
+        assertThat(f.getList("errors"), equalTo(s.getList("errors")));
+        assertThat(f.getList("portfolioFindings"), equalTo(s.getList("portfolioFindings")));
+        assertThat(f.getList("results.index"), equalTo(s.getList("results.index")));
+        assertThat(f.getList("results.verdict"), equalTo(s.getList("results.verdict")));
+        assertThat(f.getList("results.dossier.version"), not(hasItem(not(equalTo(1)))));
+        String someId = f.getString("results[0].projectId");
+        assertThat(f.getString("results[0].dossier.projectId"), equalTo(someId));
+        JsonPath d = given().get("/api/v1/dossiers/" + someId).then().statusCode(200).extract().jsonPath();
+        assertThat(d.getString("versions.items[0].filedBy"), equalTo("list-test"));
+        assertThat(d.getString("current.verdict"), equalTo(f.getString("results[0].verdict")));
+
+        // Filed again: nothing changed, so no item gets a new version.
+        JsonPath again = given().contentType("application/json").body(list).post("/api/v1/dossiers/batch").jsonPath();
+        assertThat(again.getList("results.dossier.unchanged"), not(hasItem(false)));
+        assertThat(again.getList("results.dossier.version"), not(hasItem(not(equalTo(1)))));
+    }
+
+    @Test
+    void theAuditTrailHoldsAndAnEditBehindTheServicesBackIsReported() throws Exception {
+        String id = newId();
+        file(sample(id), null).then().statusCode(201);
+        JsonPath ok = given().get("/api/v1/audit/verify").then().statusCode(200).extract().jsonPath();
+        assertThat(ok.prettify(), ok.getBoolean("valid"), equalTo(true));
+        assertThat(ok.getLong("entries"), greaterThan(0L));
+
+        // An entry's actor rewritten with plain JDBC: the chain breaks at that entry.
+        long n;
+        String actor;
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT n, actor FROM audit_entry WHERE subject = (SELECT 'assessment:' || MAX(id) FROM assessment WHERE project_id = ?)")) {
+            q.setString(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                n = r.getLong(1);
+                actor = r.getString(2);
+            }
+        }
+        try {
+            update("UPDATE audit_entry SET actor = 'someone else' WHERE n = ?", n);
+            JsonPath broken = given().get("/api/v1/audit/verify").then().statusCode(200).extract().jsonPath();
+            assertThat(broken.getBoolean("valid"), equalTo(false));
+            assertThat(broken.getLong("firstBroken.n"), equalTo(n));
+            assertThat(broken.getString("firstBroken.reason"), containsString("edited"));
+        } finally {
+            try (Connection c = db.getConnection(); PreparedStatement u = c.prepareStatement("UPDATE audit_entry SET actor = ? WHERE n = ?")) {
+                u.setString(1, actor);
+                u.setLong(2, n);
+                u.executeUpdate();
+            }
+        }
+        assertThat(given().get("/api/v1/audit/verify").jsonPath().getBoolean("valid"), equalTo(true));
+
+        // The answer it records, edited: the entry no longer matches what it recorded.
+        byte[] answer;
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT answer_gzip FROM assessment WHERE project_id = ?")) {
+            q.setString(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                answer = r.getBytes(1);
+            }
+        }
+        String forged = new String(Stored.gunzip(answer), StandardCharsets.UTF_8).replaceFirst("\"score\":\\d+", "\"score\":100");
+        try {
+            setAnswer(id, Stored.gzip(forged.getBytes(StandardCharsets.UTF_8)));
+            JsonPath broken = given().get("/api/v1/audit/verify").jsonPath();
+            assertThat(broken.getBoolean("valid"), equalTo(false));
+            assertThat(broken.getLong("firstBroken.n"), equalTo(n));
+            assertThat(broken.getString("firstBroken.reason"), containsString("changed"));
+        } finally {
+            setAnswer(id, answer);
+        }
+        assertThat(given().get("/api/v1/audit/verify").jsonPath().getBoolean("valid"), equalTo(true));
+    }
+
+    private void update(String sql, long n) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement u = c.prepareStatement(sql)) {
+            u.setLong(1, n);
+            u.executeUpdate();
+        }
+    }
+
+    private void setAnswer(String id, byte[] gzip) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement u = c.prepareStatement(
+                "UPDATE assessment SET answer_gzip = ? WHERE project_id = ?")) {
+            u.setBytes(1, gzip);
+            u.setString(2, id);
+            u.executeUpdate();
+        }
+    }
+}
