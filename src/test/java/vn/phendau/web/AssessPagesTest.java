@@ -114,7 +114,7 @@ class AssessPagesTest {
                 // Checklist, ruleset, print
                 .body(containsString("<h2 id=\"checklist\">Danh mục tiêu chí</h2>"))
                 .body(containsString("<tr><td>SCOPE-1</td><td>Tỉnh có đường biên giới đất liền</td>"))
-                .body(containsString("<dt>Phiên bản</dt><dd>1.0.0</dd>"))
+                .body(containsString("<dt>Phiên bản</dt><dd>2.0.0</dd>"))
                 .body(containsString("<code class=\"fingerprint\">sha256:"))
                 .body(containsString("data-print hidden>In báo cáo</button>"))
                 .body(containsString("<script src=\"/static/pages.js\" defer></script>"))
