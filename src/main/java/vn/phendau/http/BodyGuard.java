@@ -167,6 +167,15 @@ public class BodyGuard {
         long limit = limits.batchBytes();
         long[] total = {0};
         boolean[] failed = {false};
+        // Closed once only: a second close of an AsyncFile throws on the event loop (a client that breaks off after
+        // its list went over the limit would otherwise log an uncaught exception).
+        boolean[] closed = {false};
+        Runnable close = () -> {
+            if (!closed[0]) {
+                closed[0] = true;
+                out.close();
+            }
+        };
         out.exceptionHandler(e -> {
             failed[0] = true;
             ctx.fail(e);
@@ -178,7 +187,7 @@ public class BodyGuard {
             total[0] += buffer.length();
             if (total[0] > limit) {
                 failed[0] = true;
-                out.close();
+                close.run();
                 refuse(ctx, ProblemException.tooLarge("$", "danh sách vượt giới hạn " + limit + " byte",
                         "the list is over the limit of " + limit + " bytes"));
                 return;
@@ -189,14 +198,15 @@ public class BodyGuard {
             // The client broke off mid-body: nobody is left to answer; the end handler deletes the file.
             failed[0] = true;
             LOG.debugf("%s %s: body broken off after %d bytes: %s", request.method(), request.path(), total[0], e.toString());
-            out.close();
+            close.run();
         });
         request.endHandler(v -> {
             if (failed[0]) {
                 return;
             }
             ctx.put(ARRIVED, true);
-            out.close().onFailure(ctx::fail).onSuccess(closed -> {
+            closed[0] = true;
+            out.close().onFailure(ctx::fail).onSuccess(done -> {
                 ctx.put(SPOOLED, file);
                 ctx.next();
             });
