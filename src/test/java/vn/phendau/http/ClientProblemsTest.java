@@ -182,7 +182,7 @@ class ClientProblemsTest {
         assertThat(path, equalTo("location.province"));
 
         ProblemAssert inList = problem(post("invalid/duplicate-keys-in-list.json"), 400).at("location.communes[1].name");
-        assertThat(inList.en("location.communes[1].name"), containsString("Duplicate field 'name'"));
+        assertThat(inList.en("location.communes[1].name"), containsString("duplicate field 'name'"));
     }
 
     @Test
