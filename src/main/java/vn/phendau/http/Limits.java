@@ -2,6 +2,8 @@ package vn.phendau.http;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.WithConverter;
 import java.time.Duration;
 
 /** The limits on what a client may send; defaults stated in the README, each overridable by configuration. */
@@ -41,10 +43,12 @@ public interface Limits {
 
     /** The span over which {@link #bodyMinRate()} is measured; the first span starts with the request. */
     @WithDefault("10s")
+    @WithConverter(DurationConverter.class)  // "10s" as Quarkus reads it, also where no Quarkus runs (tests, benchmarks)
     Duration bodyRateWindow();
 
     /** Longest time a request body may take to arrive, whatever its rate. */
     @WithDefault("300s")
+    @WithConverter(DurationConverter.class)
     Duration bodyDeadline();
 
     /** Most lists (API or pages) assessed at once; past it a list gets 503 with Retry-After. */

@@ -1,6 +1,7 @@
 package vn.phendau.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,9 +71,11 @@ class BatchThreadsTest {
         BatchService service = new BatchService(Engine.READER, failing, Engine.RULES, Engine.GROUPS, new ParameterTable(),
                 new Explainer(), Engine.LEGAL, () -> 2);
         try (ItemReader items = BatchFormat.CSV.open(SampleLists.CSV, Engine.READER)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> service.run(items, new JsonBatchWriter(MAPPER, new ByteArrayOutputStream())));
-            assertEquals("engine failure on LS-2026-101", e.getMessage());
+            // The answer has begun, so it ends with the mark that says it is incomplete; the failure is its cause.
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            IncompleteAnswer e = assertThrows(IncompleteAnswer.class, () -> service.run(items, new JsonBatchWriter(MAPPER, answer)));
+            assertEquals("engine failure on LS-2026-101", e.getCause().getMessage());
+            assertTrue(MAPPER.readTree(answer.toByteArray()).has("incomplete"), "the JSON answer is valid and says it is incomplete");
         }
     }
 }
