@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import vn.phendau.common.Json;
 import vn.phendau.common.Text;
 import vn.phendau.common.VietnameseText;
@@ -119,9 +120,33 @@ public final class RowMapper {
     public BatchItem map(int index, List<String> cells, Map<Integer, Text> refused) {
         ObjectNode root = NODES.objectNode();
         List<Problem> problems = new ArrayList<>();
-        if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank())) {
-            problems.add(Problem.at("$", "dòng có " + cells.size() + " ô nhưng tiêu đề có " + header.size() + " cột",
-                    "the row has " + cells.size() + " cells but the header has " + header.size() + " columns"));
+        boolean beyond = cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank());
+        begin(root, problems, cells.size(), beyond, refused);
+        for (int i = 0; i < Math.min(cells.size(), header.size()); i++) {
+            cell(root, problems, i, cells.get(i), refused);
+        }
+        return end(index, root, problems);
+    }
+
+    /**
+     * A row read sparsely (Excel): only the cells present, by column from 0, so a row costs its cells, not the index
+     * of its last column. A filled cell past the header is the row's problem, as in a CSV row.
+     */
+    public BatchItem map(int index, SortedMap<Integer, String> cells, Map<Integer, Text> refused) {
+        ObjectNode root = NODES.objectNode();
+        List<Problem> problems = new ArrayList<>();
+        int width = cells.isEmpty() ? 0 : cells.lastKey() + 1;
+        boolean beyond = cells.tailMap(header.size()).values().stream().anyMatch(c -> !c.isBlank());
+        begin(root, problems, width, beyond, refused);
+        cells.headMap(header.size()).forEach((i, cell) -> cell(root, problems, i, cell, refused));
+        return end(index, root, problems);
+    }
+
+    /** The row's own problems, first: filled cells past the header (width is the row's, to its last cell), then refused cells. */
+    private void begin(ObjectNode root, List<Problem> problems, int width, boolean beyond, Map<Integer, Text> refused) {
+        if (beyond) {
+            problems.add(Problem.at("$", "dòng có " + width + " ô nhưng tiêu đề có " + header.size() + " cột",
+                    "the row has " + width + " cells but the header has " + header.size() + " columns"));
         }
         refused.forEach((column, why) -> {
             boolean field = column < header.size() && COLUMNS.containsKey(header.get(column));
@@ -130,29 +155,34 @@ public final class RowMapper {
                 put(root, steps[column], NODES.nullNode());
             }
         });
-        for (int i = 0; i < Math.min(cells.size(), header.size()); i++) {
-            Kind kind = kinds[i];
-            if (kind == null || refused.containsKey(i)) {
-                continue;
-            }
-            Problem tooLong = ProposalReader.tooLong(header.get(i), cells.get(i), maxChars);
-            if (tooLong != null) {
-                problems.add(tooLong);
-                put(root, steps[i], NODES.nullNode());
-                continue;
-            }
-            String raw = text(cells.get(i)).strip();
-            if (raw.isEmpty()) {
-                continue;
-            }
-            try {
-                put(root, steps[i], value(kind, raw, header.get(i)));
-            } catch (IllegalArgumentException e) {
-                String[] msg = e.getMessage().split("\\|", 2);
-                problems.add(Problem.at(header.get(i), msg[0], msg[1]));
-                put(root, steps[i], NODES.nullNode());
-            }
+    }
+
+    /** The cell in column i (under the header) put at its field, or its problem. */
+    private void cell(ObjectNode root, List<Problem> problems, int i, String cell, Map<Integer, Text> refused) {
+        Kind kind = kinds[i];
+        if (kind == null || refused.containsKey(i)) {
+            return;
         }
+        Problem tooLong = ProposalReader.tooLong(header.get(i), cell, maxChars);
+        if (tooLong != null) {
+            problems.add(tooLong);
+            put(root, steps[i], NODES.nullNode());
+            return;
+        }
+        String raw = text(cell).strip();
+        if (raw.isEmpty()) {
+            return;
+        }
+        try {
+            put(root, steps[i], value(kind, raw, header.get(i)));
+        } catch (IllegalArgumentException e) {
+            String[] msg = e.getMessage().split("\\|", 2);
+            problems.add(Problem.at(header.get(i), msg[0], msg[1]));
+            put(root, steps[i], NODES.nullNode());
+        }
+    }
+
+    private static BatchItem end(int index, ObjectNode root, List<Problem> problems) {
         // Every text in the tree was made from NFC text (codes are ASCII or normalised in code()): no second pass.
         return problems.isEmpty() ? BatchItem.of(index, root) : BatchItem.unreadable(index, root, problems);
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -114,15 +115,12 @@ public final class XlsxItemReader implements ItemReader {
         rows = new Rows(maxChars);
         try {
             open(file);
-            List<String> first = nextRow();
+            Row first = hasNext() ? rows.ready.poll() : null;
             if (first == null) {
                 throw new ProblemException(400, "validation", "Danh sách trống", "Empty list",
                         List.of(Problem.at("$", "trang tính đầu tiên không có dòng tiêu đề", "the first sheet has no header row")));
             }
-            while (!first.isEmpty() && first.get(first.size() - 1).isBlank()) {
-                first.remove(first.size() - 1);
-            }
-            mapper = new RowMapper(first, maxChars, maxColumns, maxProblems);
+            mapper = new RowMapper(header(first.cells), maxChars, maxColumns, maxProblems);
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
@@ -249,9 +247,22 @@ public final class XlsxItemReader implements ItemReader {
 
     // ---- reading rows -----------------------------------------------------------------------------------------
 
-    /** The next row that has anything in it, or null at the end of the sheet. */
-    private List<String> nextRow() {
-        return hasNext() ? rows.ready.poll().cells : null;
+    /**
+     * The header row as a list, gaps as "" and trailing blanks dropped: blanks first, so that a stray space in XFD
+     * costs nothing; the rest is no wider than its last named column, which RowMapper caps.
+     */
+    private static List<String> header(TreeMap<Integer, String> cells) {
+        while (!cells.isEmpty() && cells.lastEntry().getValue().isBlank()) {
+            cells.pollLastEntry();
+        }
+        List<String> header = new ArrayList<>();
+        cells.forEach((column, text) -> {
+            while (header.size() < column) {
+                header.add("");
+            }
+            header.add(text);
+        });
+        return header;
     }
 
     /** Reads the sheet's XML until a non-blank row is complete or the sheet ends; false at the end. */
@@ -330,13 +341,14 @@ public final class XlsxItemReader implements ItemReader {
         return a;
     }
 
-    private record Row(List<String> cells, List<CellError> errors) {
+    /** The cells present, by column: a row costs its cells, never the index of its last one (XFD's is 16,383). */
+    private record Row(TreeMap<Integer, String> cells, List<CellError> errors) {
     }
 
     private record CellError(int column, Text message) {
     }
 
-    /** Collects the handler's cells into rows: gaps filled with "", blank rows dropped, limits kept. */
+    /** Collects the handler's cells into sparse rows: blank rows dropped, limits kept. */
     private static final class Rows implements SheetContentsHandler {
 
         final Deque<Row> ready = new ArrayDeque<>(2);
@@ -346,7 +358,7 @@ public final class XlsxItemReader implements ItemReader {
         String type;
         long rawChars;
         boolean overLong;
-        private List<String> cells = new ArrayList<>();
+        private TreeMap<Integer, String> cells = new TreeMap<>();
         private List<CellError> errors = new ArrayList<>();
         private int rowChars;
         private int rowNum;
@@ -359,14 +371,14 @@ public final class XlsxItemReader implements ItemReader {
         @Override
         public void startRow(int rowNum) {
             this.rowNum = rowNum;
-            cells = new ArrayList<>();
+            cells = new TreeMap<>();
             errors = new ArrayList<>();
             rowChars = 0;
         }
 
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
-            int column = ref == null ? cells.size() : column(ref);
+            int column = ref == null ? (cells.isEmpty() ? 0 : cells.lastKey() + 1) : column(ref);
             String text = value == null ? "" : value;
             if ("b".equals(type)) {
                 text = text.equalsIgnoreCase("TRUE") || text.equals("1") ? "true" : "false";
@@ -388,22 +400,15 @@ public final class XlsxItemReader implements ItemReader {
                         List.of(Problem.at("$", "dòng " + (rowNum + 1) + " của trang tính có hơn " + MAX_ROW_CHARS + " ký tự",
                                 "row " + (rowNum + 1) + " of the sheet holds more than " + MAX_ROW_CHARS + " characters")));
             }
-            while (cells.size() < column) {
-                cells.add("");
-            }
-            if (column < cells.size()) {
-                cells.set(column, text);
-            } else {
-                cells.add(text);
-            }
+            cells.put(column, text);
         }
 
         @Override
         public void endRow(int rowNum) {
-            if (cells.stream().anyMatch(c -> !c.isBlank()) || !errors.isEmpty()) {
+            if (cells.values().stream().anyMatch(c -> !c.isBlank()) || !errors.isEmpty()) {
                 ready.add(new Row(cells, errors));
             }
-            cells = new ArrayList<>();
+            cells = new TreeMap<>();
             errors = new ArrayList<>();
         }
 

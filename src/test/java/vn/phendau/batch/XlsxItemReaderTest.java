@@ -253,4 +253,55 @@ class XlsxItemReaderTest {
         assertEquals(400, e.status());
         assertThat(e.titleEn(), equalTo("Invalid list header"));
     }
+    @Test
+    void aSingleCellInColumnXfdIsReadSparsely() {
+        // Each row: its five fields, then one cell in XFD (column 16,384), under no header column. Padded to its last
+        // cell, one row would be 16,384 cells, 5,000 rows some 80 million; read sparsely, a row costs its six cells,
+        // as much as the same rows with that cell in G, next to the header.
+        int n = 5_000;
+        byte[] far = sparseRows(n, "XFD");
+        byte[] near = sparseRows(n, "G");
+        assertSparseRowsRead(read(near), n, 7);  // also warms up: what is measured next is the rows, not class loading
+        long nearBytes = allocatedBy(() -> assertSparseRowsRead(read(near), n, 7));
+        long farBytes = allocatedBy(() -> assertSparseRowsRead(read(far), n, 16_384));
+        // Padded, XFD made each row a 16,384-slot list: over 1 GB allocated here, ten times the rows ending in G.
+        assertTrue(farBytes < 2 * nearBytes, "reading " + n + " rows ending in XFD allocated " + (farBytes >> 20)
+                + " MB, ending in G " + (nearBytes >> 20) + " MB");
+    }
+
+    /** A header with a blank cell far out (trimmed), then n rows of five fields and one cell in the given column. */
+    private static byte[] sparseRows(int n, String column) {
+        StringBuilder rows = new StringBuilder(Fixtures.header(1).replace("</row>",
+                "<c r=\"" + column + "1\" t=\"inlineStr\"><is><t> </t></is></c></row>"));
+        for (int r = 2; r <= n + 1; r++) {
+            rows.append(inlineRow(r, "SP-" + r, "thưa", "Lạng Sơn", "TRANSPORT", "1000").replace("</row>",
+                    "<c r=\"" + column + r + "\" t=\"inlineStr\"><is><t>" + (r % 2 == 0 ? "xa" : " ") + "</t></is></c></row>"));
+        }
+        return withSheet(sheetXml("", rows.toString()));
+    }
+
+    private static void assertSparseRowsRead(List<BatchItem> items, int n, int width) {
+        assertEquals(n, items.size());
+        for (BatchItem item : items) {
+            int r = item.index() + 2;
+            assertEquals("SP-" + r, item.node().get("id").asText());
+            assertEquals(1000, item.node().at("/investment/totalVnd").intValue());
+            if (r % 2 == 0) {
+                // As a CSV row with a filled cell past the header: the item's problem, its fields still read.
+                assertEquals(List.of("$"), item.problems().stream().map(Problem::path).toList());
+                assertEquals("the row has " + width + " cells but the header has 5 columns", item.problems().get(0).message().en());
+            } else {
+                assertEquals(List.of(), item.problems(), "a blank cell past the header is no problem");
+            }
+        }
+    }
+
+    /** Bytes this thread allocated while running the action (HotSpot counts them per thread). */
+    private static long allocatedBy(Runnable action) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        long before = threads.getCurrentThreadAllocatedBytes();
+        action.run();
+        return threads.getCurrentThreadAllocatedBytes() - before;
+    }
 }
