@@ -38,6 +38,7 @@ public class Provinces {
     }
 
     private static final Pattern PREFIX = Pattern.compile("^(tinh|thanh pho|tp)\\s+");
+    private static final Pattern DISTRICT_PREFIX = Pattern.compile("^huyen\\s+");
 
     private final List<Province> units = new ArrayList<>();
     private final Map<String, Province> byCurrentName = new LinkedHashMap<>();
@@ -48,6 +49,8 @@ public class Provinces {
     private final Map<String, String> namesBefore2025 = new java.util.HashMap<>();
     private final Set<String> cities;
     private final LocalDate reorganisedOn;
+    /** Former districts (reference/districts.json), folded, to the province of the old map each belonged to. */
+    private final Map<String, String> districts = new java.util.HashMap<>();
     /**
      * The key of every name the reference data writes, worked out once: most proposals name their province just
      * so, and folding (Unicode normalisation and three regular expressions) is the costly part of a look-up.
@@ -71,6 +74,16 @@ public class Provinces {
         for (Province unit : units) {
             java.util.stream.Stream.of(List.of(unit.name()), unit.formerly(), unit.neighbours()).flatMap(List::stream)
                     .forEach(name -> knownKeys.put(name, key(name)));
+        }
+        for (JsonNode d : Json.resource("reference/districts.json").get("districts")) {
+            String name = d.get("name").asText();
+            String province = d.get("province").asText();
+            // A district spelt like a province would never reach the suggestions, and one whose province does not
+            // resolve would suggest a name the service then refuses: either is a mistake in the data.
+            if (resolve(name).isPresent() || resolve(province).isEmpty()) {
+                throw new IllegalStateException("reference/districts.json: " + name + " / " + province);
+            }
+            districts.put(VietnameseText.fold(name), province);
         }
     }
 
@@ -134,7 +147,8 @@ public class Provinces {
      * The names closest to what was typed, for the "did you mean" of an unknown province. A name that shares the
      * first word comes before one that is only a few letters away: "Lạng Giang" is nearer Lạng Sơn than An Giang,
      * though "Giang" and "Sơn" differ more than "Lạng" and "An" do. Vietnamese place names end in many of the same
-     * words (Giang, Bình, Nam), so the first word tells more.
+     * words (Giang, Bình, Nam), so the first word tells more. A former district's name is known for certain,
+     * though: its province comes first, then that province's unit today ("Lạng Giang": Bắc Giang, Bắc Ninh).
      */
     public List<String> suggest(String input, int count) {
         String key = key(input);
@@ -142,10 +156,16 @@ public class Provinces {
         Map<String, String> display = new LinkedHashMap<>();
         byCurrentName.forEach((k, p) -> display.putIfAbsent(k, p.name()));
         byFormerName.forEach((k, e) -> display.putIfAbsent(k, e.getKey()));
-        return display.entrySet().stream()
+        List<String> known = new ArrayList<>();
+        String province = districts.get(DISTRICT_PREFIX.matcher(key).replaceFirst(""));
+        if (province != null) {
+            known.add(province);
+            resolve(province).ifPresent(m -> known.add(m.province().name()));
+        }
+        return java.util.stream.Stream.concat(known.stream(), display.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, String>>comparingInt(e -> first.equals(firstWord(e.getKey())) ? 0 : 1)
                         .thenComparingInt(e -> VietnameseText.distance(key, e.getKey())))
-                .map(Map.Entry::getValue).distinct().limit(count).toList();
+                .map(Map.Entry::getValue)).distinct().limit(count).toList();
     }
 
     private static String firstWord(String folded) {

@@ -79,9 +79,33 @@ class ProvincesTest {
     void anUnknownNameGetsTheNearestSuggestions() {
         assertTrue(Engine.PROVINCES.resolve("Lang Sn").isEmpty());
         assertEquals("Lạng Sơn", Engine.PROVINCES.suggest("Lang Sn", 3).get(0));
-        // A shared first word weighs more than a shared last one: Lạng Giang is nearer Lạng Sơn than An Giang.
-        assertEquals("Lạng Sơn", Engine.PROVINCES.suggest("Lạng Giang", 3).get(0));
+        // A shared first word weighs more than a shared last one: Lai Giang is nearer Lai Châu than An Giang.
+        assertEquals("Lai Châu", Engine.PROVINCES.suggest("Lai Giang", 3).get(0));
         assertEquals("Hà Giang", Engine.PROVINCES.suggest("Ha Giag", 3).get(0));
         assertEquals("Bắc Giang", Engine.PROVINCES.suggest("Bắc Gian", 3).get(0));
+    }
+
+    @Test
+    void aFormerDistrictIsRefusedWithItsProvinceSuggestedFirst() {
+        assertTrue(Engine.PROVINCES.resolve("Lạng Giang").isEmpty(), "a district is never a province");
+        // Its province on the old map, then that province's unit today, then the nearest names.
+        assertEquals(java.util.List.of("Bắc Giang", "Bắc Ninh", "Lạng Sơn"), Engine.PROVINCES.suggest("Lạng Giang", 3));
+        assertEquals(java.util.List.of("Bắc Giang", "Bắc Ninh"), Engine.PROVINCES.suggest("huyện lang giang", 2));
+        // An unchanged province is named once; without the data the first word would send Bắc Sơn to Bắc Giang.
+        assertEquals("Lạng Sơn", Engine.PROVINCES.suggest("Bắc Sơn", 3).get(0));
+        assertEquals(1, Engine.PROVINCES.suggest("Bắc Sơn", 3).stream().filter("Lạng Sơn"::equals).count());
+        assertEquals("Tuyên Quang", Engine.PROVINCES.suggest("Hàm Yên", 3).get(0));
+        assertTrue(Engine.PROVINCES.resolve("Hàm Yên").isEmpty());
+    }
+
+    @Test
+    void theProblemForADistrictNamesItsProvinceFirst() throws Exception {
+        var proposal = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("samples/01-lang-son-duong-cua-khau-tan-thanh.json")));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) proposal.get("location")).put("province", "Lạng Giang");
+        var problem = Engine.READER.check(proposal, "").stream()
+                .filter(p -> p.path().equals("location.province")).findFirst().orElseThrow();
+        assertEquals("unknown province 'Lạng Giang'; did you mean: Bắc Giang, Bắc Ninh, Lạng Sơn?", problem.message().en());
+        assertTrue(problem.message().vi().endsWith("có phải ý bạn là: Bắc Giang, Bắc Ninh, Lạng Sơn?"), problem.message().vi());
     }
 }
