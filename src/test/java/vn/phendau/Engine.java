@@ -19,12 +19,8 @@ public final class Engine {
     public static final RuleBase RULES = new RuleBase(LEGAL);
     public static final Provinces PROVINCES = new Provinces();
     public static final ProjectGroups GROUPS = new ProjectGroups();
-    /**
-     * The limits as configured by default (their @WithDefault values). Durations written as Quarkus writes them
-     * ("300s") need Quarkus's converter: SmallRye's own reads only ISO-8601 ("PT300S").
-     */
-    public static final Limits LIMITS = new SmallRyeConfigBuilder().withMapping(Limits.class)
-            .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter()).build()
+    /** The limits as configured by default (their @WithDefault values). */
+    public static final Limits LIMITS = new SmallRyeConfigBuilder().withMapping(Limits.class).build()
             .getConfigMapping(Limits.class);
     public static final ProposalReader READER = new ProposalReader(PROVINCES, GROUPS, LIMITS);
     public static final AssessmentService SERVICE = new AssessmentService(RULES, PROVINCES, GROUPS, new ParameterTable(),
