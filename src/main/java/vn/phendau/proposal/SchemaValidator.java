@@ -37,7 +37,7 @@ final class SchemaValidator {
             "minimum", "maximum", "$ref", "$defs");
     /** Keywords that only name or describe, and assert nothing. */
     private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "$comment", "title", "description",
-            "examples", "default", "deprecated", "readOnly", "writeOnly");
+            "examples", "default", "deprecated", "readOnly", "writeOnly", "x-enumTitles", "x-help-vi");
     private static final Set<String> TYPES = Set.of("object", "array", "string", "boolean", "integer", "number");
 
     private final JsonNode root;
