@@ -142,4 +142,8 @@ public interface Msg {
     String notFoundTitle();
     String reportGone();
     String listGone();
+
+    // A report's legal basis: each paragraph quoted once
+    String legalBasisHeading();
+    String citedByFindings();
 }

@@ -19,7 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.phendau.assessment.Assessment;
 import vn.phendau.assessment.Finding;
+import vn.phendau.labels.Labels;
 import vn.phendau.common.Text;
 import vn.phendau.legal.Citation;
 import vn.phendau.rules.Severity;
@@ -124,6 +126,32 @@ public class PageExtensions {
         String where = c.paragraph() != null ? c.paragraph() : c.article();
         // An article the published text could not confirm is null: the document alone is named.
         return where == null ? c.document() : c.document() + ", " + where;
+    }
+
+    /** A field's label in the page's language ("Ý kiến Bộ Ngoại giao" for defenseSecurity.foreignAffairsOpinion). */
+    static String fieldLabel(String path, @TemplateAttribute("locale") Object locale) {
+        return Labels.shipped().field(path).in(lang(locale));
+    }
+
+    /** A finding's value as a reviewer reads it, a list's items each on its own. */
+    static List<String> evidenceItems(Map.Entry<String, Object> entry, @TemplateAttribute("locale") Object locale) {
+        String lang = lang(locale);
+        return Labels.shipped().items(entry.getKey(), entry.getValue()).stream().map(t -> t.in(lang)).toList();
+    }
+
+    /** A change of a remedy or of the path to compliance, as a sentence ("Bổ sung vào quy hoạch tỉnh"). */
+    static String sentence(Finding.Change change, @TemplateAttribute("locale") Object locale) {
+        return Labels.shipped().change(change.path(), change.value()).in(lang(locale));
+    }
+
+    /** Where the report quotes a citation once, in its legal basis. */
+    static String basisAnchor(Citation c) {
+        return LegalBasis.anchor(c);
+    }
+
+    /** Each paragraph or article the report's findings cite, once, in the order the findings first cite it. */
+    static List<LegalBasis> legalBasis(Assessment a) {
+        return LegalBasis.of(a.findings());
     }
 
     /** The id of a paragraph's place on the home page. */
