@@ -43,6 +43,8 @@ public class Labels {
     }
 
     private final Map<String, Field> fields;
+    /** The names of a rule text's placeholders that are not fields (see vocabulary.json's {@code placeholders}). */
+    private final Map<String, Text> placeholders;
     /** The sentences of the path to compliance, by "path=value" or by path (see vocabulary.json's {@code changes}). */
     private final Map<String, Text> changes;
 
@@ -50,6 +52,7 @@ public class Labels {
     public Labels() {
         this.fields = Shipped.INSTANCE.fields;
         this.changes = Shipped.INSTANCE.changes;
+        this.placeholders = Shipped.INSTANCE.placeholders;
     }
 
     Labels(JsonNode schema, JsonNode vocabulary) {
@@ -77,6 +80,43 @@ public class Labels {
             }
         });
         this.changes = Collections.unmodifiableMap(said);
+        Map<String, Text> named = new LinkedHashMap<>();
+        vocabulary.path("placeholders").fields().forEachRemaining(e -> {
+            if (!"about".equals(e.getKey())) {
+                named.put(e.getKey(), split(e.getValue().asText(), e.getKey()));
+            }
+        });
+        this.placeholders = Collections.unmodifiableMap(named);
+    }
+
+    /**
+     * A placeholder of a rule's text named in words, as the rule page shows the text before a project fills it:
+     * "tên tỉnh" / "province name" for {@code {province}}, a field by its label in lower case ("lĩnh vực" for
+     * {@code {sector}}); a name nothing labels reads as itself.
+     */
+    public Text placeholder(String name) {
+        Text t = placeholders.get(name);
+        if (t != null) {
+            return t;
+        }
+        if (!knows(name)) {
+            return Text.of(name, name);
+        }
+        Text f = field(name);
+        return Text.of(lowerFirst(f.vi()), lowerFirst(f.en()));
+    }
+
+    /** Whether the placeholder has a name in words. */
+    public boolean namesPlaceholder(String name) {
+        return placeholders.containsKey(name) || knows(name);
+    }
+
+    /** "Lĩnh vực" → "lĩnh vực", but "ODA" and "Bộ Quốc phòng" (a proper noun, after the first word) stay. */
+    private static String lowerFirst(String s) {
+        if (s.length() < 2 || Character.isUpperCase(s.charAt(1))) {
+            return s;
+        }
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     /** The labels as shipped, for code that CDI does not build (the command line, a template writer). */

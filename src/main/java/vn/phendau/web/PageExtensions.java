@@ -39,8 +39,8 @@ public class PageExtensions {
     }
 
     /**
-     * A rule's text as the catalog holds it, before a project fills it: each {placeholder} shown as a variable
-     * (its field name in italics), the rest escaped. The marks of a part said only when its values are there
+     * A rule's text as the catalog holds it, before a project fills it: each {placeholder} shown as a variable,
+     * named in words in italics ("tên tỉnh", never "province"), the rest escaped. The marks of a part said only when its values are there
      * ("[[…]]") and the values named only for that test ({…|if}) are left out.
      */
     static RawString template(Text text, @TemplateAttribute("locale") Object locale) {
@@ -51,7 +51,9 @@ public class PageExtensions {
         while (m.find()) {
             out.append(escape(raw.substring(at, m.start())));
             if (!"if".equals(m.group(2))) {
-                out.append("<var>").append(escape(m.group(1))).append("</var>");
+                // In words, the key in a tooltip for those who write rules.
+                out.append("<var title=\"").append(escape(m.group(1))).append("\">")
+                        .append(escape(Labels.shipped().placeholder(m.group(1)).in(lang(locale)))).append("</var>");
             }
             at = m.end();
         }

@@ -133,6 +133,33 @@ class LabelsTest {
         });
     }
 
+    /** The rule page names each placeholder of every rule's texts in words: none is left to read as its key. */
+    @Test
+    void everyPlaceholderOfTheRulesHasANameInWords() throws Exception {
+        java.util.regex.Pattern text = java.util.regex.Pattern.compile("@(?:title|explain|remedy)_(?:vi|en)\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+        java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("\\{([^{}|]+)(?:\\|([^{}]*))?}");
+        java.util.Set<String> unnamed = new java.util.TreeSet<>();
+        int seen = 0;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/rules"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                java.util.regex.Matcher m = text.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    java.util.regex.Matcher p = placeholder.matcher(m.group(1));
+                    while (p.find()) {
+                        seen++;
+                        if (!labels.namesPlaceholder(p.group(1))) {
+                            unnamed.add(p.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(seen > 100, "the rules' placeholders were found: " + seen);
+        assertEquals(java.util.Set.of(), unnamed);
+        assertEquals(Text.of("tên tỉnh", "province name"), labels.placeholder("province"));
+        assertEquals(Text.of("lĩnh vực", "sector"), labels.placeholder("sector"));
+    }
+
     @Test
     void helpIsInBothLanguagesWhereTheSchemaExplains() {
         Text help = labels.help("defenseSecurity.dualUse").orElseThrow();
