@@ -148,6 +148,43 @@ public class AssessPageResource {
                 .orElseGet(() -> Pages.html(404, viewer, ErrorPages.notFound(page, Pages.text(Msg::listGone))));
     }
 
+    /**
+     * A kept list's report as the API gives it, CSV or Excel: the list as it was sent, assessed again through the
+     * same reader, service and writers.
+     */
+    @GET
+    @Path("lists/{listId}/report.{format:csv|xlsx}")
+    @Operation(hidden = true)
+    public Response download(@BeanParam Viewer viewer, @PathParam("listId") String id, @PathParam("format") String extension) {
+        Page page = pages.page(viewer, "/lists/" + id, "assess");
+        ListResult list = store.list(id).filter(ListResult::downloadable).orElse(null);
+        if (list == null) {
+            return Pages.html(404, viewer, ErrorPages.notFound(page, Pages.text(Msg::listGone)));
+        }
+        BatchFormat out = extension.equals("csv") ? BatchFormat.CSV : BatchFormat.XLSX;
+        // A page's list is small (phendau.pages.list-items): made whole here, within a place among the lists
+        // assessed at once, so that the place is given back whatever the client does with the answer.
+        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+        java.nio.file.Path file = null;
+        try (Lists.Slot slot = lists.admit()) {
+            file = Files.createTempFile("phendau-download", list.input().format().extension);
+            Files.write(file, list.input().bytes());
+            lists.assess(file, list.input().format(), out, answer);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is the system's to clean
+                }
+            }
+        }
+        return Response.ok(answer.toByteArray(), out.mediaType + (out == BatchFormat.CSV ? ";charset=UTF-8" : ""))
+                .header("Content-Disposition", "attachment; filename=\"" + list.reportName() + out.extension + "\"").build();
+    }
+
     private Response form(int status, Viewer viewer, FormState form) {
         return Pages.html(status, viewer, Templates.form(pages.page(viewer, "/assess", "assess"), form, samples.all()));
     }
@@ -174,7 +211,9 @@ public class AssessPageResource {
                 throw ProblemException.tooLarge("$", Pages.msg("vi").listTooLong(items, config.listItems()),
                         Pages.msg("en").listTooLong(items, config.listItems()));
             }
-            PageSink sink = new PageSink(store, source);
+            ListResult.Input input = Files.size(file) > ListResult.KEPT_INPUT_BYTES ? null
+                    : new ListResult.Input(format, Files.readAllBytes(file));
+            PageSink sink = new PageSink(store, source, input);
             try (ItemReader reading = Lists.cancellable(format.open(file, reader), gone)) {
                 batch.run(reading, sink);
             }

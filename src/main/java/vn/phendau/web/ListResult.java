@@ -9,7 +9,30 @@ import vn.phendau.problem.Problem;
 
 /** A list as its page shows it: one row per assessed project (its report kept apart), the invalid items, the portfolio findings. */
 public record ListResult(String listId, String source, Instant at, BatchSummary summary, List<Row> rows,
-                         List<Invalid> invalid, List<PortfolioFinding> portfolio) {
+                         List<Invalid> invalid, List<PortfolioFinding> portfolio, Input input) {
+
+    /**
+     * The list as it was sent, kept so that its page can download the report the API gives for it (CSV, Excel) by
+     * assessing it again through the same code; null when it was too large to keep ({@link #KEPT_INPUT_BYTES}).
+     */
+    public record Input(vn.phendau.batch.BatchFormat format, byte[] bytes) {
+    }
+
+    /** The largest list kept for its downloads: a list of the form's 2,000 items as CSV is well under it. */
+    public static final int KEPT_INPUT_BYTES = 4 << 20;
+
+    /** Whether the page can offer the list's report for download. */
+    public boolean downloadable() {
+        return input != null;
+    }
+
+    /** "phendau-lang-son-cao-bang-2026-2030": the name of the downloaded report, after the list's file. */
+    public String reportName() {
+        String base = source == null ? "list" : source.replaceAll("\\.[A-Za-z0-9]+$", "");
+        String plain = java.text.Normalizer.normalize(base.replace("đ", "d").replace("Đ", "D"), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return "phendau-" + (plain.isEmpty() ? "list" : plain);
+    }
 
     /** @param item the item's position in the list, from 1 as a person counts */
     /** The report of a project of the list, by its id: null when the id is not one of the assessed rows. */
@@ -26,8 +49,11 @@ public record ListResult(String listId, String source, Instant at, BatchSummary 
     public record VerdictCount(Verdict verdict, int count) {
     }
 
-    /** Rows a page of the list shows: a list's page is rendered a page at a time, never every row into one string. */
-    public static final int PAGE_ROWS = 200;
+    /**
+     * Rows a page of the list shows: a list's page is rendered a page at a time, never every row into one string, and
+     * a page a reviewer takes in at a glance.
+     */
+    public static final int PAGE_ROWS = 25;
 
     /** The columns the whole list can be sorted by, as the page's address names them. */
     private static final java.util.Map<String, java.util.Comparator<Row>> ORDERS = java.util.Map.of(
@@ -80,7 +106,7 @@ public record ListResult(String listId, String source, Instant at, BatchSummary 
 
     /** About how many bytes the list keeps, for the store's bound (a row's texts and numbers, each problem and finding). */
     public long weight() {
-        long w = 256;
+        long w = 256 + (input == null ? 0 : input.bytes().length);
         for (Row r : rows) {
             w += 96 + 2L * (r.projectId().length() + (r.projectName() == null ? 0 : r.projectName().length()) + r.province().length());
         }

@@ -158,4 +158,9 @@ public interface Msg {
     String criterionRulesShort();
     String resolutionHeading();
     String preambleFolded(int count);
+
+    // A list's downloads
+    String downloadLabel();
+    String downloadCsv();
+    String downloadExcel();
 }

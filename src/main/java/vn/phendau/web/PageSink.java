@@ -15,13 +15,15 @@ final class PageSink implements BatchSink {
 
     private final ReportStore store;
     private final String source;
+    private final ListResult.Input input;
     private final List<ListResult.Row> rows = new ArrayList<>();
     private final List<ListResult.Invalid> invalid = new ArrayList<>();
     private ListResult result;
 
-    PageSink(ReportStore store, String source) {
+    PageSink(ReportStore store, String source, ListResult.Input input) {
         this.store = store;
         this.source = source;
+        this.input = input;
     }
 
     @Override
@@ -39,7 +41,7 @@ final class PageSink implements BatchSink {
     @Override
     public void finish(BatchSummary summary, List<PortfolioFinding> portfolioFindings) {
         result = new ListResult(UUID.randomUUID().toString(), source, Instant.now(), summary, List.copyOf(rows),
-                List.copyOf(invalid), portfolioFindings);
+                List.copyOf(invalid), portfolioFindings, input);
         store.put(result);
     }
 

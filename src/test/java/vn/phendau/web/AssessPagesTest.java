@@ -273,6 +273,35 @@ class AssessPagesTest {
                 .body(containsString("<h2 id=\"portfolio\">Findings across the list</h2>"));
     }
 
+    /** The sample list: ids kept whole, a page of 25 rows at a time, and its report to download as the API gives it. */
+    @Test
+    void aListPagesItsRowsAndDownloadsItsReport() throws IOException {
+        byte[] csv = Files.readAllBytes(Path.of("samples/lists/lang-son-cao-bang-2026-2030.csv"));
+        String html = uploaded("lang-son-cao-bang-2026-2030.csv", csv, "text/csv").when().post("/assess").then().statusCode(200)
+                .body(containsString("<p class=\"downloads no-print\" id=\"downloads\">"))
+                .body(containsString("rel=\"next\">"))
+                .body(containsString("Trang 1/2"))
+                .extract().asString();
+        Matcher m = Pattern.compile("href=\"(/lists/[0-9a-f-]{36})/report.csv\"").matcher(html);
+        assertTrue(m.find(), "a CSV download");
+        String list = m.group(1);
+        assertTrue(html.contains("href=\"" + list + "/report.xlsx\""), "an Excel download");
+        given().when().get(list + "?page=2").then().statusCode(200).body(containsString("Trang 2/2"))
+                .body(containsString("rel=\"prev\">"));
+        String downloaded = given().when().get(list + "/report.csv").then().statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("Content-Disposition", containsString("filename=\"phendau-lang-son-cao-bang-2026-2030.csv\""))
+                .extract().asString();
+        String api = given().contentType("text/csv").accept("text/csv").body(csv).when().post("/api/v1/assessments/batch")
+                .then().statusCode(200).extract().asString();
+        assertEquals(api, downloaded, "the page's CSV is the API's");
+        byte[] xlsx = given().when().get(list + "/report.xlsx").then().statusCode(200)
+                .contentType(startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .extract().asByteArray();
+        assertTrue(xlsx.length > 1000 && xlsx[0] == 'P' && xlsx[1] == 'K', "a workbook");
+        given().when().get("/lists/00000000-0000-0000-0000-000000000000/report.csv").then().statusCode(404);
+    }
+
     @Test
     void aPastedOrUploadedJsonArrayIsAList() throws IOException {
         String list = "[" + sample(COMPLIANT) + ", " + sample(FIXABLE) + "]";
