@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Writes docs/criteria.md, the criteria as a page of the repository, from what the service itself serves
  * ({@code GET /api/v1/criteria} and {@code GET /api/v1/rules}): a clone of the repository alone, without the shared
- * specification beside it, still has them, and the page cannot drift from the rules. Every run of the tests
- * replaces it, as it does the screenshots.
+ * specification beside it, still has them, and the page cannot drift from the rules: a run of the tests compares it
+ * with what the service serves and fails when they differ; tools/refresh-docs.sh (PHENDAU_WRITE_DOCS=1) rewrites it.
  */
 @QuarkusTest
 class CriteriaPageTest {
@@ -36,8 +36,8 @@ class CriteriaPageTest {
         StringBuilder md = new StringBuilder();
         md.append("# The criteria\n\n").append("The ").append(criteria.size()).append("""
                  criteria the service checks a proposal against, each with what it rests on and the rules that
-                decide it. `CriteriaPageTest` writes this page from what the service serves (`GET /api/v1/criteria`,
-                `GET /api/v1/rules`), and every run of the tests replaces it: do not edit it by hand. A rule's page in
+                decide it. `tools/refresh-docs.sh` writes this page from what the service serves (`GET /api/v1/criteria`,
+                `GET /api/v1/rules`), and `CriteriaPageTest` fails when it no longer matches: do not edit it by hand. A rule's page in
                 the running service (`/rules/{id}`) shows its full text and DRL source.
 
                 The criteria implement the project's specification, `CRITERIA.md`, which lives in the shared
@@ -72,7 +72,13 @@ class CriteriaPageTest {
             }
         }
         String page = md.toString();
-        Files.writeString(PAGE, page, StandardCharsets.UTF_8);
+        if ("1".equals(System.getenv("PHENDAU_WRITE_DOCS"))) {
+            Files.writeString(PAGE, page, StandardCharsets.UTF_8);
+        } else {
+            // A run of the tests leaves the tracked page as it is, and says when it no longer matches the rules.
+            assertEquals(page, Files.readString(PAGE, StandardCharsets.UTF_8),
+                    "docs/criteria.md is out of date with the rules: run tools/refresh-docs.sh and commit what it writes");
+        }
 
         // Every criterion once, and every rule under its criterion.
         for (Map<String, Object> c : criteria) {
