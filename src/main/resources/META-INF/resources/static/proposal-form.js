@@ -144,7 +144,8 @@
       }
     });
     body.append('action', 'json');
-    return fetch(form.action, {method: 'POST', body: body, credentials: 'same-origin'})
+    // form.action would be the buttons named "action": the attribute is read instead.
+    return fetch(form.getAttribute('action'), {method: 'POST', body: body, credentials: 'same-origin'})
       .then(function (r) { return r.text(); });
   }
 
