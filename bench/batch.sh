@@ -13,7 +13,9 @@ csv=/tmp/phendau-bench-$ROWS.csv
 IN=${IN:-csv}  # the list's format: csv (the default) or json (the same rows as proposals, one element a line)
 list=/tmp/phendau-bench-$ROWS.$IN
 OUT=${OUT:-csv}  # the report's format: csv (the default), xlsx, or json (each item in full, with its path to compliance)
-report=/tmp/phendau-bench-$ROWS-report.$OUT
+# CITATIONS=ref: the JSON report cites paragraphs and texts by reference, each once at its end (README, "By reference")
+CITATIONS=${CITATIONS:-full}
+report=/tmp/phendau-bench-$ROWS-report-$CITATIONS.$OUT
 [ -f "$csv" ] || java bench/GenerateList.java "$ROWS" "$csv"
 [ -f "$list" ] || java -cp "$APP/app/*:$APP/lib/main/*" bench/ListToJson.java "$csv" "$list"
 
@@ -22,9 +24,9 @@ run() {  # run <list> <report>: the check under /usr/bin/time if there is one; s
     local start end rc=0
     start=$(date +%s.%N)
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -v -o "$timing" java -Xmx512m $JAVA_OPTS -jar "$APP/quarkus-run.jar" check "$1" --out "$2" || rc=$?
+        /usr/bin/time -v -o "$timing" java -Xmx512m $JAVA_OPTS -jar "$APP/quarkus-run.jar" check "$1" --out "$2" --citations=$CITATIONS || rc=$?
     else
-        java -Xmx512m $JAVA_OPTS -jar "$APP/quarkus-run.jar" check "$1" --out "$2" || rc=$?
+        java -Xmx512m $JAVA_OPTS -jar "$APP/quarkus-run.jar" check "$1" --out "$2" --citations=$CITATIONS || rc=$?
     fi
     end=$(date +%s.%N)
     # 1: some rows are invalid, as the generator meant them to be; anything else is a failure.
@@ -44,5 +46,6 @@ fixed=$secs
 run "$list" "$report"
 rows_per_s=$(echo "$ROWS / $secs" | bc -l)
 printf 'start-up with a 1-row list: %.1f s\n' "$fixed"
-printf '%d rows of .%s to a .%s report: %.1f s wall (%.0f rows/s, start-up included), %s s CPU, peak RSS %s MB, -Xmx512m %s, %s\n' \
-    "$ROWS" "$IN" "$OUT" "$secs" "$rows_per_s" "${cpu:-?}" "${rss_mb:-?}" "$JAVA_OPTS" "$(uptime | sed 's/.*load average/load average/')"
+size_mb=$(( $(stat -c %s "$report") / 1000000 ))
+printf '%d rows of .%s to a .%s report (citations=%s, %s MB): %.1f s wall (%.0f rows/s, start-up included), %s s CPU, peak RSS %s MB, -Xmx512m %s, %s\n' \
+    "$ROWS" "$IN" "$OUT" "$CITATIONS" "$size_mb" "$secs" "$rows_per_s" "${cpu:-?}" "${rss_mb:-?}" "$JAVA_OPTS" "$(uptime | sed 's/.*load average/load average/')"

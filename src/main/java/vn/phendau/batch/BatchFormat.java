@@ -148,8 +148,13 @@ public enum BatchFormat {
     }
 
     public BatchSink sink(ObjectMapper mapper, OutputStream out) throws IOException {
+        return sink(mapper, out, null);
+    }
+
+    /** @param refs for a JSON answer by reference ({@code ?citations=ref}), else null; CSV and Excel quote no paragraph. */
+    public BatchSink sink(ObjectMapper mapper, OutputStream out, vn.phendau.legal.References refs) throws IOException {
         return switch (this) {
-            case JSON -> new JsonBatchWriter(mapper, out);
+            case JSON -> new JsonBatchWriter(mapper, out, refs);
             case CSV -> new CsvBatchWriter(out);
             case XLSX -> new XlsxBatchWriter(out);
         };

@@ -73,6 +73,8 @@ public class BatchResource {
             throw BatchFormat.notAcceptable();
         }
         BatchFormat out = BatchFormat.forMediaType(chosen.getMediaType());
+        boolean byReference = vn.phendau.assessment.ByReference.requested(exchange.request().getParam(vn.phendau.assessment.ByReference.CITATIONS),
+                exchange.request().headers().getAll(vn.phendau.assessment.ByReference.PREFER));
         Lists.Slot slot = lists.admit();
         AtomicBoolean answering = new AtomicBoolean();
         // Given back when the answer is written, or when the exchange ends without one (refused, or the client left first).
@@ -86,7 +88,7 @@ public class BatchResource {
         StreamingOutput answer = os -> {
             answering.set(true);
             try {
-                lists.assess(file, in, out, os, response::closed, decorate);
+                lists.assess(file, in, out, os, response::closed, decorate, byReference);
             } catch (IncompleteAnswer e) {
                 // The answer already ends with the mark that says so, and is valid in its format: ended normally,
                 // not torn off (the cause is logged where it happened).
@@ -96,6 +98,9 @@ public class BatchResource {
         };
         Response.ResponseBuilder r = Response.ok(answer, out.mediaType + (out == BatchFormat.XLSX ? "" : ";charset=UTF-8"))
                 .variants(ANSWERS);  // Vary: Accept
+        if (byReference && out == BatchFormat.JSON && exchange.request().getParam(vn.phendau.assessment.ByReference.CITATIONS) == null) {
+            r.header("Preference-Applied", "return=minimal");
+        }
         if (out != BatchFormat.JSON) {
             r.header("Content-Disposition", "attachment; filename=\"phendau-assessment" + out.extension + "\"");
         }

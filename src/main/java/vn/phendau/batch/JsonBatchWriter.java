@@ -3,6 +3,8 @@ package vn.phendau.batch;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import vn.phendau.legal.References;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +29,9 @@ public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
     }
 
     private final ObjectMapper mapper;
+    /** Writes the results, and the findings across the list, by reference when the answer is (see {@link References}). */
+    private final ObjectWriter writer;
+    private final References refs;
     private final OutputStream out;
     private final JsonGenerator results;
     private final Path errorFile;
@@ -34,7 +39,14 @@ public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
     private boolean errorsWritten;
 
     public JsonBatchWriter(ObjectMapper mapper, OutputStream out) throws IOException {
+        this(mapper, out, null);
+    }
+
+    /** @param refs where the answer keeps its citations and texts, written by their ids; null for the default answer */
+    public JsonBatchWriter(ObjectMapper mapper, OutputStream out, References refs) throws IOException {
         this.mapper = mapper;
+        this.refs = refs;
+        this.writer = refs == null ? mapper.writer() : refs.writer(mapper);
         this.out = out;
         results = mapper.getFactory().createGenerator(out);
         results.writeStartObject();
@@ -46,12 +58,12 @@ public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
 
     @Override
     public void result(int index, Assessment assessment) throws IOException {
-        mapper.writeValue(results, new IndexedAssessment(index, assessment));
+        writer.writeValue(results, new IndexedAssessment(index, assessment));
     }
 
     /** One item of the results as the caller shapes it (a filed item carries its dossier too). */
     public void writeResult(Object item) throws IOException {
-        mapper.writeValue(results, item);
+        writer.writeValue(results, item);
     }
 
     @Override
@@ -75,9 +87,12 @@ public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
             Files.deleteIfExists(errorFile);
         }
         results.writeFieldName("portfolioFindings");
-        mapper.writeValue(results, portfolioFindings);
+        writer.writeValue(results, portfolioFindings);
         results.writeFieldName("summary");
         mapper.writeValue(results, summary);  // total, assessed, invalid, byVerdict: in that order
+        if (refs != null) {
+            refs.writeMaps(results, mapper);
+        }
         results.writeEndObject();
         results.flush();
     }
@@ -103,9 +118,16 @@ public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
             errorsWritten = true;
         }
         try {
-            results.writeFieldName("incomplete");
+            results.writeFieldName(refs != null ? "legal" : "incomplete");
         } catch (com.fasterxml.jackson.core.JsonGenerationException awaitingValue) {
             results.writeNull();  // the member the failure interrupted
+            results.writeFieldName(refs != null ? "legal" : "incomplete");
+        }
+        if (refs != null) {
+            // What the items written so far refer to, so that they can still be read.
+            mapper.writeValue(results, refs.legal());
+            results.writeFieldName("texts");
+            mapper.writeValue(results, refs.texts());
             results.writeFieldName("incomplete");
         }
         results.writeStartObject();

@@ -32,6 +32,12 @@ public class Lists {
     /** A list takes seconds, not minutes: a client refused may well find a place this soon. */
     private static final int RETRY_AFTER_SECONDS = 5;
 
+    /**
+     * The characters of text a list answered by reference keeps to write once at its end (about 32 MB of heap); the
+     * texts past it are written in full where they occur. Most are the rules' and criteria's own, met again and again.
+     */
+    static final long REFERENCED_TEXT_CHARS = 16_000_000;
+
     public Lists(BatchService batch, ProposalReader reader, Limits limits, ObjectMapper mapper) {
         this.batch = batch;
         this.reader = reader;
@@ -88,8 +94,14 @@ public class Lists {
      */
     public BatchSummary assess(Path file, BatchFormat in, BatchFormat out, OutputStream os, BooleanSupplier gone,
                                java.util.function.UnaryOperator<BatchSink> decorate) throws IOException {
+        return assess(file, in, out, os, gone, decorate, false);
+    }
+
+    /** @param byReference a JSON answer's citations and texts by reference, each once at the end ({@code ?citations=ref}) */
+    public BatchSummary assess(Path file, BatchFormat in, BatchFormat out, OutputStream os, BooleanSupplier gone,
+                               java.util.function.UnaryOperator<BatchSink> decorate, boolean byReference) throws IOException {
         try (ItemReader items = cancellable(in.open(file, reader), gone)) {
-            BatchSink sink = decorate.apply(out.sink(mapper, os));
+            BatchSink sink = decorate.apply(out.sink(mapper, os, byReference ? new vn.phendau.legal.References(REFERENCED_TEXT_CHARS) : null));
             try {
                 return batch.run(items, sink);
             } finally {

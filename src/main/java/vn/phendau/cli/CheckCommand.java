@@ -45,8 +45,10 @@ public class CheckCommand implements QuarkusApplication {
 
     static final String USAGE_TEXT = """
             Cách dùng / Usage:
-              java -jar target/quarkus-app/quarkus-run.jar check <danh-sách|list>.csv|.json|.xlsx [--out <báo-cáo|report>.csv|.json|.xlsx]
+              java -jar target/quarkus-app/quarkus-run.jar check <danh-sách|list>.csv|.json|.xlsx [--out <báo-cáo|report>.csv|.json|.xlsx] [--citations=ref]
             Không có --out, câu trả lời JSON ra stdout. / Without --out, the JSON answer goes to stdout.
+            --citations=ref: câu trả lời JSON dẫn chiếu văn bản và lời văn theo mã, mỗi đoạn một lần ở cuối (bảng legal, texts)
+                             / the JSON answer cites paragraphs and texts by id, each once at its end (the legal and texts maps)
             Mã thoát / Exit codes:
               0  mọi mục đã được đánh giá / every item was assessed
               1  có mục không hợp lệ (ghi trong báo cáo) / some items were invalid (listed in the report)
@@ -118,7 +120,8 @@ public class CheckCommand implements QuarkusApplication {
                 // Buffered, and never closed: stdout stays open for whatever the JVM prints after us.
                 OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
                 try {
-                    BatchSummary summary = lists.assess(spooled, a.listFormat(), BatchFormat.JSON, stdout);
+                    BatchSummary summary = lists.assess(spooled, a.listFormat(), BatchFormat.JSON, stdout, () -> false,
+                            java.util.function.UnaryOperator.identity(), a.byReference());
                     stdout.write('\n');
                     return summary;
                 } finally {
@@ -131,7 +134,8 @@ public class CheckCommand implements QuarkusApplication {
             try {
                 BatchSummary summary;
                 try (OutputStream os = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    summary = lists.assess(spooled, a.listFormat(), a.outFormat(), os);
+                    summary = lists.assess(spooled, a.listFormat(), a.outFormat(), os, () -> false,
+                            java.util.function.UnaryOperator.identity(), a.byReference());
                 }
                 Files.move(partial, a.out(), StandardCopyOption.REPLACE_EXISTING);
                 return summary;
@@ -153,12 +157,13 @@ public class CheckCommand implements QuarkusApplication {
     }
 
     /** The command line, read: the list and its format, and the report and its format if one was asked for. */
-    record Arguments(Path list, BatchFormat listFormat, Path out, BatchFormat outFormat) {
+    record Arguments(Path list, BatchFormat listFormat, Path out, BatchFormat outFormat, boolean byReference) {
 
         /** Null when help was asked for. */
         static Arguments parse(String... args) {
             Path list = null;
             Path out = null;
+            boolean byReference = false;
             for (int i = 1; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("-h") || arg.equals("--help")) {
@@ -168,6 +173,10 @@ public class CheckCommand implements QuarkusApplication {
                         throw new IllegalArgumentException("Thiếu tên tệp sau " + arg + " / A file name must follow " + arg);
                     }
                     out = Path.of(args[++i]);
+                } else if (arg.equals("--citations=ref")) {
+                    byReference = true;
+                } else if (arg.equals("--citations=full")) {
+                    byReference = false;
                 } else if (arg.startsWith("--out=")) {
                     out = Path.of(arg.substring("--out=".length()));
                 } else if (arg.startsWith("-") && arg.length() > 1) {
@@ -187,7 +196,7 @@ public class CheckCommand implements QuarkusApplication {
                 throw new IllegalArgumentException("Báo cáo " + out + " phải là tệp .csv, .json hoặc .xlsx / The report " + out
                         + " must be a .csv, .json or .xlsx file");
             }
-            return new Arguments(list, format(list), out, outFormat);
+            return new Arguments(list, format(list), out, outFormat, byReference);
         }
 
         /** The format a file's extension names; null for any other (the list's is then refused, the report's misused). */

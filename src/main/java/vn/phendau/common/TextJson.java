@@ -26,6 +26,19 @@ public final class TextJson extends EncodedJson<Text> {
         return text;
     }
 
+    /** By its id when the writer writes by reference ({@link TextReferences}); else as it always is. */
+    @Override
+    public void serialize(Text value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        if (provider.getAttribute(TextReferences.ATTRIBUTE) instanceof TextReferences refs) {
+            String id = refs.text(value);
+            if (id != null) {
+                gen.writeString(id);
+                return;
+            }
+        }
+        super.serialize(value, gen, provider);
+    }
+
     /** As the mapper's inclusion has it: always (its default), or not when null (Json.MAPPER), or empty. */
     @Override
     protected void writeFields(Text text, JsonGenerator gen, SerializerProvider provider) throws IOException {

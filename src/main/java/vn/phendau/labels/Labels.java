@@ -39,17 +39,24 @@ public class Labels {
 
     private static final class Shipped {
         static final Labels INSTANCE = new Labels(Json.resource("schema/project-proposal.schema.json"),
-                Json.resource("reference/vocabulary.json").path("fields"));
+                Json.resource("reference/vocabulary.json"));
     }
 
     private final Map<String, Field> fields;
+    /** The names of a rule text's placeholders that are not fields (see vocabulary.json's {@code placeholders}). */
+    private final Map<String, Text> placeholders;
+    /** The sentences of the path to compliance, by "path=value" or by path (see vocabulary.json's {@code changes}). */
+    private final Map<String, Text> changes;
 
     /** The labels of the shipped schema and vocabulary, as CDI gives them to the service. */
     public Labels() {
         this.fields = Shipped.INSTANCE.fields;
+        this.changes = Shipped.INSTANCE.changes;
+        this.placeholders = Shipped.INSTANCE.placeholders;
     }
 
-    Labels(JsonNode schema, JsonNode derived) {
+    Labels(JsonNode schema, JsonNode vocabulary) {
+        JsonNode derived = vocabulary.path("fields");
         Map<String, Field> out = new LinkedHashMap<>();
         walk(schema, schema, "", out);
         for (Iterator<Map.Entry<String, JsonNode>> it = derived.fields(); it.hasNext(); ) {
@@ -66,6 +73,50 @@ public class Labels {
                     of == null ? Map.of() : of.values(), null, d.path("unit").asText(unitOf(e.getKey())), List.of()));
         }
         this.fields = Collections.unmodifiableMap(out);
+        Map<String, Text> said = new LinkedHashMap<>();
+        vocabulary.path("changes").fields().forEachRemaining(e -> {
+            if (!"about".equals(e.getKey())) {
+                said.put(e.getKey(), split(e.getValue().asText(), e.getKey()));
+            }
+        });
+        this.changes = Collections.unmodifiableMap(said);
+        Map<String, Text> named = new LinkedHashMap<>();
+        vocabulary.path("placeholders").fields().forEachRemaining(e -> {
+            if (!"about".equals(e.getKey())) {
+                named.put(e.getKey(), split(e.getValue().asText(), e.getKey()));
+            }
+        });
+        this.placeholders = Collections.unmodifiableMap(named);
+    }
+
+    /**
+     * A placeholder of a rule's text named in words, as the rule page shows the text before a project fills it:
+     * "tên tỉnh" / "province name" for {@code {province}}, a field by its label in lower case ("lĩnh vực" for
+     * {@code {sector}}); a name nothing labels reads as itself.
+     */
+    public Text placeholder(String name) {
+        Text t = placeholders.get(name);
+        if (t != null) {
+            return t;
+        }
+        if (!knows(name)) {
+            return Text.of(name, name);
+        }
+        Text f = field(name);
+        return Text.of(lowerFirst(f.vi()), lowerFirst(f.en()));
+    }
+
+    /** Whether the placeholder has a name in words. */
+    public boolean namesPlaceholder(String name) {
+        return placeholders.containsKey(name) || knows(name);
+    }
+
+    /** "Lĩnh vực" → "lĩnh vực", but "ODA" and "Bộ Quốc phòng" (a proper noun, after the first word) stay. */
+    private static String lowerFirst(String s) {
+        if (s.length() < 2 || Character.isUpperCase(s.charAt(1))) {
+            return s;
+        }
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     /** The labels as shipped, for code that CDI does not build (the command line, a template writer). */
@@ -120,6 +171,46 @@ public class Labels {
     /** The same, for a value as the service holds it (a finding's evidence: Java values, enums, lists). */
     public Text evidence(String path, Object value) {
         return evidence(path, value instanceof JsonNode n ? n : Json.MAPPER.valueToTree(value instanceof Enum<?> e ? e.name() : value));
+    }
+
+    /**
+     * A list's items each as a reviewer reads it, for a page that shows a list as a list; any other value is one item,
+     * and an empty list or an absent value the one item "không có" / "not stated".
+     */
+    public List<Text> items(String path, JsonNode value) {
+        if (value == null || !value.isArray() || value.isEmpty()) {
+            return List.of(evidence(path, value));
+        }
+        List<Text> out = new ArrayList<>(value.size());
+        value.forEach(item -> out.add(text(plain(path), item)));
+        return out;
+    }
+
+    /** The same, for a value as the service holds it. */
+    public List<Text> items(String path, Object value) {
+        return items(path, value instanceof JsonNode n ? n : Json.MAPPER.valueToTree(value instanceof Enum<?> e ? e.name() : value));
+    }
+
+    /**
+     * A change of the path to compliance as a sentence: "Bổ sung vào kế hoạch đầu tư công trung hạn" for
+     * {@code planning.inMediumTermInvestmentPlan = true}, "Điều chỉnh năm hoàn thành thành 2029" for
+     * {@code schedule.endYear = 2029}; a change no sentence is written for reads "Label: value".
+     */
+    public Text change(String path, JsonNode value) {
+        String field = plain(path);
+        String code = value == null || value.isNull() ? "null" : value.isTextual() ? value.asText() : value.toString();
+        Text sentence = changes.get(field + "=" + code);
+        if (sentence == null) {
+            sentence = changes.get(field);
+        }
+        if (sentence == null) {
+            return sentence(path, value);
+        }
+        java.util.regex.Matcher index = Pattern.compile("\\[(\\d+)]").matcher(path);
+        String n = index.find() ? String.valueOf(Integer.parseInt(index.group(1)) + 1) : "";
+        Text v = evidence(field, value);
+        return Text.of(sentence.vi().replace("{value}", v.vi()).replace("{n}", n),
+                sentence.en().replace("{value}", v.en()).replace("{n}", n));
     }
 
     /** "Ý kiến Bộ Ngoại giao: Đã đề nghị, chưa có ý kiến" / "Foreign Affairs opinion: requested, not yet given". */

@@ -16,6 +16,17 @@ final class CitationJson extends EncodedJson<Citation> {
         super(ENCODED, true);
     }
 
+    /** By its id when the writer writes by reference ({@link References}); else as it always is. */
+    @Override
+    public void serialize(Citation value, com.fasterxml.jackson.core.JsonGenerator gen,
+                          com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+        if (provider.getAttribute(vn.phendau.common.TextReferences.ATTRIBUTE) instanceof References refs) {
+            gen.writeString(refs.cite(value));
+            return;
+        }
+        super.serialize(value, gen, provider);
+    }
+
     static String plain(Citation citation) throws IOException {
         return ENCODED.plain(citation);
     }

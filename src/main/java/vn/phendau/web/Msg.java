@@ -178,4 +178,20 @@ public interface Msg {
     String notFoundTitle();
     String reportGone();
     String listGone();
+
+    // A report's legal basis: each paragraph quoted once
+    String legalBasisHeading();
+    String citedByFindings();
+
+    // Home: what the tool does, the criteria, the folded preamble
+    String whatHeading();
+    String whatIntro();
+    String whatVerdict();
+    String whatFindings();
+    String whatLists();
+    String criteriaHeading(int count);
+    String criteriaIntro();
+    String criterionRulesShort();
+    String resolutionHeading();
+    String preambleFolded(int count);
 }

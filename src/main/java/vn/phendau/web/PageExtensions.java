@@ -19,7 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.phendau.assessment.Assessment;
 import vn.phendau.assessment.Finding;
+import vn.phendau.labels.Labels;
 import vn.phendau.common.Text;
 import vn.phendau.legal.Citation;
 import vn.phendau.rules.Severity;
@@ -37,8 +39,8 @@ public class PageExtensions {
     }
 
     /**
-     * A rule's text as the catalog holds it, before a project fills it: each {placeholder} shown as a variable
-     * (its field name in italics), the rest escaped. The marks of a part said only when its values are there
+     * A rule's text as the catalog holds it, before a project fills it: each {placeholder} shown as a variable,
+     * named in words in italics ("tên tỉnh", never "province"), the rest escaped. The marks of a part said only when its values are there
      * ("[[…]]") and the values named only for that test ({…|if}) are left out.
      */
     static RawString template(Text text, @TemplateAttribute("locale") Object locale) {
@@ -49,7 +51,9 @@ public class PageExtensions {
         while (m.find()) {
             out.append(escape(raw.substring(at, m.start())));
             if (!"if".equals(m.group(2))) {
-                out.append("<var>").append(escape(m.group(1))).append("</var>");
+                // In words, the key in a tooltip for those who write rules.
+                out.append("<var title=\"").append(escape(m.group(1))).append("\">")
+                        .append(escape(Labels.shipped().placeholder(m.group(1)).in(lang(locale)))).append("</var>");
             }
             at = m.end();
         }
@@ -124,6 +128,32 @@ public class PageExtensions {
         String where = c.paragraph() != null ? c.paragraph() : c.article();
         // An article the published text could not confirm is null: the document alone is named.
         return where == null ? c.document() : c.document() + ", " + where;
+    }
+
+    /** A field's label in the page's language ("Ý kiến Bộ Ngoại giao" for defenseSecurity.foreignAffairsOpinion). */
+    static String fieldLabel(String path, @TemplateAttribute("locale") Object locale) {
+        return Labels.shipped().field(path).in(lang(locale));
+    }
+
+    /** A finding's value as a reviewer reads it, a list's items each on its own. */
+    static List<String> evidenceItems(Map.Entry<String, Object> entry, @TemplateAttribute("locale") Object locale) {
+        String lang = lang(locale);
+        return Labels.shipped().items(entry.getKey(), entry.getValue()).stream().map(t -> t.in(lang)).toList();
+    }
+
+    /** A change of a remedy or of the path to compliance, as a sentence ("Bổ sung vào quy hoạch tỉnh"). */
+    static String sentence(Finding.Change change, @TemplateAttribute("locale") Object locale) {
+        return Labels.shipped().change(change.path(), change.value()).in(lang(locale));
+    }
+
+    /** Where the report quotes a citation once, in its legal basis. */
+    static String basisAnchor(Citation c) {
+        return LegalBasis.anchor(c);
+    }
+
+    /** Each paragraph or article the report's findings cite, once, in the order the findings first cite it. */
+    static List<LegalBasis> legalBasis(Assessment a) {
+        return LegalBasis.of(a.findings());
     }
 
     /** The id of a paragraph's place on the home page. */

@@ -41,7 +41,8 @@ public class ResolutionResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Page page, Document document, List<Entry> entries, int cited, int uncited, int rules);
+        static native TemplateInstance home(Page page, Document document, List<Entry> preamble, List<Entry> entries,
+                                            List<CriterionView> criteria, int cited, int uncited, int rules);
 
         static native TemplateInstance rule(Page page, RuleView rule, CriterionView criterion, List<Citation> paragraphs,
                                             List<Citation> laws);
@@ -67,8 +68,15 @@ public class ResolutionResource {
         Document document = new Document(d.get("number").asText(), Text.of(d.get("title").asText(), d.get("title_en").asText()),
                 d.get("issued").asText(), d.get("signer").asText());
         int cited = (int) entries.stream().filter(e -> !e.rules().isEmpty()).count();
-        return Pages.in(viewer, Templates.home(pages.page(viewer, "/", "home"), document, entries, cited,
-                entries.size() - cited, rules.size()));
+        // The grounds and preamble no rule cites are folded, so that the page opens with what the tool checks.
+        List<Entry> preamble = entries.stream().filter(ResolutionResource::folded).toList();
+        List<Entry> body = entries.stream().filter(e -> !folded(e)).toList();
+        return Pages.in(viewer, Templates.home(pages.page(viewer, "/", "home"), document, preamble, body, catalog.criteria(),
+                cited, entries.size() - cited, rules.size()));
+    }
+
+    private static boolean folded(Entry e) {
+        return e.rules().isEmpty() && ("basis".equals(e.paragraph().kind()) || "preamble".equals(e.paragraph().kind()));
     }
 
     @GET

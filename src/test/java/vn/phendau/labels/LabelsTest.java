@@ -109,6 +109,58 @@ class LabelsTest {
     }
 
     @Test
+    void aChangeReadsAsASentence() throws Exception {
+        assertEquals(Text.of("Bổ sung vào kế hoạch đầu tư công trung hạn", "Add the project to the medium-term public investment plan"),
+                labels.change("planning.inMediumTermInvestmentPlan", node("true")));
+        assertEquals(Text.of("Điều chỉnh năm hoàn thành thành 2029", "Set the end year to 2029"), labels.change("schedule.endYear", node("2029")));
+        assertEquals(Text.of("Bảo đảm nguồn vốn thứ 2 (bố trí, ký kết hoặc phê duyệt)", "Secure funding source 2 (allocated, signed or approved)"),
+                labels.change("investment.sources[1].secured", node("true")));
+        assertEquals(Text.of("Bổ sung nguồn vốn: Ngân sách địa phương (Số vốn: 5.000.000.000 đồng, Đã bảo đảm: không)",
+                        "Add a funding source: local budget (Amount: 5,000,000,000 VND, Secured: no)"),
+                labels.change("investment.sources[-]", node("{\"type\":\"LOCAL_BUDGET\",\"amountVnd\":5000000000,\"secured\":false}")));
+        // A change no sentence is written for still reads in words.
+        assertEquals(Text.of("Ý kiến Bộ Công an: Đồng ý có điều kiện", "Public Security opinion: agreed with conditions"),
+                labels.change("defenseSecurity.securityOpinion", node("\"AGREED_WITH_CONDITIONS\"")));
+    }
+
+    /** Every sentence of vocabulary.json's changes names a field of the schema: a renamed field would leave it unused. */
+    @Test
+    void everyChangeSentenceNamesAField() {
+        Json.resource("reference/vocabulary.json").path("changes").fieldNames().forEachRemaining(key -> {
+            if (!key.equals("about")) {
+                assertTrue(labels.knows(key.split("=")[0]), key);
+            }
+        });
+    }
+
+    /** The rule page names each placeholder of every rule's texts in words: none is left to read as its key. */
+    @Test
+    void everyPlaceholderOfTheRulesHasANameInWords() throws Exception {
+        java.util.regex.Pattern text = java.util.regex.Pattern.compile("@(?:title|explain|remedy)_(?:vi|en)\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+        java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("\\{([^{}|]+)(?:\\|([^{}]*))?}");
+        java.util.Set<String> unnamed = new java.util.TreeSet<>();
+        int seen = 0;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/rules"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                java.util.regex.Matcher m = text.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    java.util.regex.Matcher p = placeholder.matcher(m.group(1));
+                    while (p.find()) {
+                        seen++;
+                        if (!labels.namesPlaceholder(p.group(1))) {
+                            unnamed.add(p.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(seen > 100, "the rules' placeholders were found: " + seen);
+        assertEquals(java.util.Set.of(), unnamed);
+        assertEquals(Text.of("tên tỉnh", "province name"), labels.placeholder("province"));
+        assertEquals(Text.of("lĩnh vực", "sector"), labels.placeholder("sector"));
+    }
+
+    @Test
     void helpIsInBothLanguagesWhereTheSchemaExplains() {
         Text help = labels.help("defenseSecurity.dualUse").orElseThrow();
         assertTrue(help.vi().contains("lưỡng dụng") && help.en().contains("defence"), help.toString());

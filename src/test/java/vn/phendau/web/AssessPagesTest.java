@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.either;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.builder.MultiPartSpecBuilder;
@@ -107,8 +109,15 @@ class AssessPagesTest {
                 .body(containsString("<h2 id=\"findings\">Các phát hiện ("))
                 .body(containsString("<h3 id=\"sev-PRIORITY\"><span class=\"badge sev-PRIORITY\">Ưu tiên</span>"))
                 .body(containsString("<h5>Số liệu của dự án</h5>"))
-                .body(containsString("<dt><code>location.province</code></dt><dd>Lạng Sơn</dd>"))
+                // labelled, the raw path in a tooltip; amounts in đồng, codes in words
+                .body(containsString("<dt title=\"location.province\">Tỉnh, thành phố</dt><dd>Lạng Sơn</dd>"))
+                .body(containsString("<dt title=\"investment.totalVnd\">Tổng mức đầu tư</dt><dd>95.000.000.000 đồng</dd>"))
+                .body(containsString("<dt title=\"sector\">Lĩnh vực</dt><dd>Giao thông</dd>"))
                 .body(containsString("<a href=\"/rules/DISC-1.within-time-limit\">DISC-1.within-time-limit</a>"))
+                // a finding names its paragraphs and links to the one place they are quoted, at the end
+                .body(containsString("<a href=\"#law-23-NQ-CP-III.2.g-1\">23/NQ-CP, III.2.g-1</a>"))
+                .body(containsString("<h2 id=\"legal\">Căn cứ pháp lý</h2>"))
+                .body(containsString("<figure class=\"quote\" id=\"law-23-NQ-CP-III.2.g-1\">"))
                 .body(containsString("<blockquote lang=\"vi\">Ưu tiên dành nguồn vốn"))
                 .body(containsString("<a href=\"/#p-III.2.g-1\">23/NQ-CP, III.2.g-1</a>"))
                 // Checklist, ruleset, print
@@ -119,6 +128,9 @@ class AssessPagesTest {
                 .body(containsString("data-print hidden>In báo cáo</button>"))
                 .body(containsString("<script src=\"/static/pages.js\" defer></script>"))
                 .extract().asString();
+        assertEquals(1, count(html, "<blockquote lang=\"vi\">Ưu tiên dành nguồn vốn"), "paragraph III.2.g-1 is quoted once");
+        assertTrue(count(html, "href=\"#law-23-NQ-CP-III.2.g-1\"") > 2, "the findings that cite it link to it");
+        assertFalse(html.contains("<code>location.province</code>"), "no raw path shows as the evidence's name");
         // The language switch reloads the kept report, not the form.
         String id = reportId(html);
         assertTrue(html.contains("href=\"/reports/" + id + "?lang=en\""), "the switch points at the report's own address");
@@ -146,7 +158,9 @@ class AssessPagesTest {
                 .body(containsString("<h3 id=\"sev-REVIEW\"><span class=\"badge sev-REVIEW\">Cần thẩm định</span>"))
                 .body(containsString("<span class=\"outcome o-NOT_MET\">Không đạt</span>"))
                 .body(containsString("<h5>Cách khắc phục</h5>"))
-                .body(containsString("<li><code>defenseSecurity.foreignAffairsOpinion</code> = <code>AGREED</code></li>"))
+                .body(containsString("<li title=\"defenseSecurity.foreignAffairsOpinion\">Có ý kiến đồng ý bằng văn bản của Bộ Ngoại giao</li>"))
+                .body(containsString("<dt title=\"defenseSecurity.foreignAffairsOpinion\">Ý kiến Bộ Ngoại giao</dt><dd>Đã đề nghị, chưa có ý kiến</dd>"))
+                .body(containsString("<ul class=\"changes\">"))
                 .body(containsString("<h2 id=\"path\">Lộ trình để đạt &quot;Đáp ứng&quot;</h2>"));
     }
 
@@ -162,6 +176,8 @@ class AssessPagesTest {
                 .body(containsString("<h2 id=\"checklist\">Checklist of criteria</h2>"))
                 .body(containsString("<tr><td>SCOPE-1</td><td>Land-border province</td>"))
                 .body(containsString("<h5>The project&#39;s values</h5>"))
+                .body(containsString("<dt title=\"investment.totalVnd\">Total investment</dt><dd>95,000,000,000 VND</dd>"))
+                .body(containsString("<h2 id=\"legal\">Legal basis</h2>"))
                 // the resolution is quoted as published
                 .body(containsString("<blockquote lang=\"vi\">Ưu tiên dành nguồn vốn"));
         given().cookie("lang", "en").when().get("/reports/" + id).then().statusCode(200).body(containsString("<strong>Compliant</strong>"));
@@ -320,5 +336,13 @@ class AssessPagesTest {
         answer.then().contentType(startsWith("text/html"))
                 .body(either(allOf(containsString("<h1>Kết quả đánh giá danh sách</h1>"), containsString("Nguồn: projects.xlsx")))
                         .or(containsString("<div class=\"problems\" id=\"file-problems\" role=\"alert\">")));
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
     }
 }

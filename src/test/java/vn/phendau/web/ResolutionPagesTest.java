@@ -58,17 +58,42 @@ class ResolutionPagesTest {
         }
     }
 
+    /** What the tool does and the criteria come first; the grounds no rule cites are folded, and none of it is lost. */
+    @Test
+    void theHomePageOpensWithWhatItChecks() {
+        String html = page("/");
+        int what = html.indexOf("<h2 id=\"what\">Phên Dậu làm gì</h2>");
+        int criteria = html.indexOf("<h2 id=\"criteria\">38 tiêu chí kiểm tra</h2>");
+        int resolution = html.indexOf("<h2 id=\"resolution\">");
+        assertTrue(what > 0 && what < criteria && criteria < resolution, "what, then the criteria, then the resolution");
+        for (Catalog.CriterionView c : catalog.criteria()) {
+            int row = html.indexOf("<tr id=\"c-" + c.id() + "\">");
+            assertTrue(row > criteria && row < resolution, c.id() + " is in the criteria table");
+            for (String rule : c.rules()) {
+                assertTrue(html.indexOf("href=\"/rules/" + rule + "\"", row) < html.indexOf("</tr>", row), rule + " is in its criterion's row");
+            }
+        }
+        int details = html.indexOf("<details class=\"preamble\">");
+        int end = html.indexOf("</details>", details);
+        assertTrue(details > resolution, "the preamble is folded");
+        String folded = html.substring(details, end);
+        for (Catalog.ParagraphView p : catalog.paragraphs()) {
+            boolean uncitedPreamble = p.citedBy().isEmpty() && ("basis".equals(p.kind()) || "preamble".equals(p.kind()));
+            assertTrue(folded.contains("id=\"p-" + p.id() + "\"") == uncitedPreamble, p.id() + " is folded exactly when no rule cites it and it is preamble");
+        }
+    }
+
     @Test
     void aRuleCardShowsCriterionSeverityPointsAndExplanation() {
         String html = page("/");
         Catalog.RuleView rule = catalog.rule("PLAN-1.not-in-provincial-plan");
-        int at = html.indexOf("href=\"/rules/" + rule.id() + "\"");
+        int at = html.indexOf("href=\"/rules/" + rule.id() + "\"", html.indexOf("id=\"resolution\""));
         String card = html.substring(at, html.indexOf("</li>", at));
         assertTrue(card.contains("sev-BLOCKING\">Bắt buộc</span>"), card);
         assertTrue(card.contains("Tiêu chí PLAN-1 · Không đạt"), card);
         assertTrue(card.contains(rule.title().vi()), card);
         // The explanation before a project fills it: each placeholder shown as a variable.
-        assertTrue(card.contains("<var>province</var>"), card);
+        assertTrue(card.contains("<var title=\"province\">tên tỉnh</var>"), card);
 
         String priority = html.substring(html.indexOf("sev-PRIORITY"));
         assertTrue(priority.substring(0, 200).matches("(?s).*class=\"pts\">\\d+ điểm</span>.*"), priority.substring(0, 200));
@@ -111,6 +136,8 @@ class ResolutionPagesTest {
                 .body(containsString("<a href=\"/#p-III.3.g\">23/NQ-CP, III.3.g</a>"))
                 .body(containsString("<a href=\"/#p-I.3\">23/NQ-CP, I.3</a>"))
                 .body(containsString("<code>planning.inProvincialPlan</code>"))
+                .body(not(containsString("<var>")))
+                .body(containsString("<var title=\"province\">tên tỉnh</var>"))
                 .body(containsString("<a href=\"/rules/PLAN-1.in-provincial-plan\">PLAN-1.in-provincial-plan</a>"));
     }
 

@@ -1,0 +1,15 @@
+package vn.phendau.common;
+
+/**
+ * Where an answer "by reference" ({@code ?citations=ref}) keeps its texts: a text written once in the answer's
+ * {@code texts} map, and by its id wherever it occurs. Given to the serializers as an attribute of the writer, so
+ * that the default answer, written without it, stays byte for byte as it was.
+ */
+public interface TextReferences {
+
+    /** The attribute of an ObjectWriter that carries it. */
+    Object ATTRIBUTE = TextReferences.class;
+
+    /** The text's id in the answer's {@code texts} map, or null to write it in full (the map is full). */
+    String text(Text text);
+}
