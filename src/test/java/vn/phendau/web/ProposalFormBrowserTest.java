@@ -91,6 +91,8 @@ class ProposalFormBrowserTest {
         browser.findElement(By.name("schedule.startYear")).click();
         assertEquals("95.000.000.000", total.getAttribute("value"), "the amount shown grouped once typed");
 
+        screenshot("proposal-form.png", 1366, 1500);
+
         browser.findElement(By.id("submit")).click();
         WebElement verdict = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
         assertTrue(verdict.getAttribute("class").contains("v-" + api.get("verdict").asText()), verdict.getAttribute("class"));
@@ -132,6 +134,16 @@ class ProposalFormBrowserTest {
                 }
             }
         }
+    }
+
+    /** The top of the form, saved for the README (as BrowserTest saves its pages). */
+    private static void screenshot(String name, int width, int height) throws IOException {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+        Files.createDirectories(BrowserTest.SCREENSHOTS);
+        Files.copy(shot, BrowserTest.SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
     }
 
     private static void click(By by) {
