@@ -18,6 +18,8 @@ public final class CsvItemReader implements ItemReader {
     private final CsvRows rows;
     private final RowMapper mapper;
     private int index;
+    /** The row under the header, read to tell whether it is the labels' row, until it is answered. */
+    private List<String> pending;
 
     /** A cell longer than maxChars (code points) is its row's problem; no more than that is held of it. */
     public CsvItemReader(InputStream in, int maxChars) {
@@ -34,6 +36,11 @@ public final class CsvItemReader implements ItemReader {
                         List.of(Problem.at("$", "tệp CSV không có dòng tiêu đề", "the CSV file has no header row")));
             }
             mapper = new RowMapper(rows.next(), maxChars, maxColumns, maxProblems);
+            // The template's row of labels, kept when a filled template is saved as CSV: not a project.
+            if (rows.hasNext()) {
+                List<String> second = rows.next();
+                pending = mapper.isLabelRow(second) ? null : second;
+            }
         } catch (UncheckedIOException e) {
             throw notUtf8();
         }
@@ -47,7 +54,7 @@ public final class CsvItemReader implements ItemReader {
     @Override
     public boolean hasNext() {
         try {
-            return rows.hasNext();
+            return pending != null || rows.hasNext();
         } catch (UncheckedIOException e) {
             throw notUtf8();
         }
@@ -57,7 +64,8 @@ public final class CsvItemReader implements ItemReader {
     public BatchItem next() {
         List<String> cells;
         try {
-            cells = rows.next();
+            cells = pending != null ? pending : rows.next();
+            pending = null;
         } catch (UncheckedIOException e) {
             throw notUtf8();
         }

@@ -26,7 +26,11 @@ import vn.phendau.proposal.ProposalReader;
  */
 public final class RowMapper {
 
-    enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, ENUM_LIST, COMMUNES, SOURCES }
+    /** The kind of cell a column takes. ENUM is one code of the schema's list, ENUM_LIST several, separated by ';'. */
+    public enum Kind { STRING, ENUM, INTEGER, NUMBER, BOOLEAN, ENUM_LIST, COMMUNES, SOURCES }
+
+    /** The path whose codes name a funding source's type, in a cell of investment.sources. */
+    public static final String SOURCE_TYPE = "investment.sources.type";
 
     private static final Map<String, Kind> COLUMNS = columns();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -107,6 +111,40 @@ public final class RowMapper {
         return List.copyOf(COLUMNS.keySet());
     }
 
+    /** Every column in the schema's order, with the kind of cell it takes: what a template of the list is made of. */
+    public static Map<String, Kind> columnKinds() {
+        return java.util.Collections.unmodifiableMap(COLUMNS);
+    }
+
+    /**
+     * Whether a row (the one under the header) is the template's row of labels, which names each column in words
+     * and holds no project: every filled cell is its column's label ("vi / en", or either alone), and one is filled.
+     */
+    public boolean isLabelRow(Map<Integer, String> cells) {
+        boolean any = false;
+        for (Map.Entry<Integer, String> cell : cells.entrySet()) {
+            String raw = cell.getValue() == null ? "" : cell.getValue().strip();
+            if (raw.isEmpty()) {
+                continue;
+            }
+            int i = cell.getKey();
+            if (i >= header.size() || kinds[i] == null || !ColumnWords.isLabel(header.get(i), raw)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** The same, for a row as a list of cells. */
+    public boolean isLabelRow(List<String> cells) {
+        Map<Integer, String> byColumn = new java.util.TreeMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            byColumn.put(i, cells.get(i));
+        }
+        return isLabelRow(byColumn);
+    }
+
     /** The row as JSON, with a problem for each cell that could not be read as its field's type. */
     public BatchItem map(int index, List<String> cells) {
         return map(index, cells, Map.of());
@@ -174,7 +212,10 @@ public final class RowMapper {
             return;
         }
         try {
-            put(root, steps[i], value(kind, raw, header.get(i)));
+            JsonNode value = value(kind, raw, header.get(i));
+            if (value != null) {
+                put(root, steps[i], value);
+            }
         } catch (IllegalArgumentException e) {
             String[] msg = e.getMessage().split("\\|", 2);
             problems.add(Problem.at(header.get(i), msg[0], msg[1]));
@@ -190,14 +231,16 @@ public final class RowMapper {
     private static JsonNode value(Kind kind, String raw, String path) {
         return switch (kind) {
             case STRING -> NODES.textNode(raw);
+            // A code, or its label in either language; anything else is left for the schema to name as it is.
+            case ENUM -> NODES.textNode(ColumnWords.code(path, raw).orElse(raw));
             case INTEGER -> whole(integer(raw));
             case NUMBER -> NODES.numberNode(decimal(raw));
-            case BOOLEAN -> NODES.booleanNode(bool(raw));
+            case BOOLEAN -> ColumnWords.isUnknown(raw) ? null : NODES.booleanNode(bool(raw));
             case ENUM_LIST -> {
                 ArrayNode a = NODES.arrayNode();
                 for (String part : raw.split(";")) {
                     if (!part.isBlank()) {
-                        a.add(code(part));
+                        a.add(ColumnWords.code(path, part.strip()).orElseGet(() -> code(part)));
                     }
                 }
                 yield a;
@@ -210,9 +253,11 @@ public final class RowMapper {
                     }
                     int colon = part.lastIndexOf(':');
                     ObjectNode c = a.addObject();
-                    if (colon > 0 && isBool(part.substring(colon + 1))) {
+                    if (colon > 0 && isBool(part.substring(colon + 1).strip())) {
                         c.put("name", part.substring(0, colon).strip());
-                        c.put("borderCommune", bool(part.substring(colon + 1)));
+                        c.put("borderCommune", bool(part.substring(colon + 1).strip()));
+                    } else if (colon > 0 && ColumnWords.isUnknown(part.substring(colon + 1))) {
+                        c.put("name", part.substring(0, colon).strip());
                     } else {
                         c.put("name", part.strip());
                     }
@@ -231,10 +276,10 @@ public final class RowMapper {
                                 + "|funding source '" + part.strip() + "' must read TYPE:amountVnd[:secured]");
                     }
                     ObjectNode s = a.addObject();
-                    s.put("type", code(f[0]));
+                    s.put("type", ColumnWords.code(SOURCE_TYPE, f[0].strip()).orElseGet(() -> code(f[0])));
                     s.set("amountVnd", whole(integer(f[1])));
-                    if (f.length == 3) {
-                        s.put("secured", bool(f[2]));
+                    if (f.length == 3 && !ColumnWords.isUnknown(f[2])) {
+                        s.put("secured", bool(f[2].strip()));
                     }
                 }
                 yield a;
@@ -250,6 +295,27 @@ public final class RowMapper {
             }
         }
         return cell;
+    }
+
+    /**
+     * A whole number as a person types it ("95.000.000.000", "95 000 000 000"), as the node a list's cell gives,
+     * or empty when it is not one: a form shows the text back and the schema names what is wrong with it.
+     */
+    public static java.util.Optional<JsonNode> wholeNumber(String raw) {
+        try {
+            return java.util.Optional.of(whole(integer(raw)));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** A number with '.' or the Vietnamese ',' as its decimal mark, or empty when it is not one. */
+    public static java.util.Optional<JsonNode> number(String raw) {
+        try {
+            return java.util.Optional.of(NODES.numberNode(decimal(raw)));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Whole VND, also as offices type them: "95 000 000 000", "95.000.000.000", "95,000,000,000". */
@@ -365,8 +431,6 @@ public final class RowMapper {
         JsonNode schema = Json.resource("schema/project-proposal.schema.json");
         Map<String, Kind> out = new LinkedHashMap<>();
         walk(schema, schema, "", out);
-        out.put("location.communes", Kind.COMMUNES);
-        out.put("investment.sources", Kind.SOURCES);
         return out;
     }
 
@@ -380,12 +444,16 @@ public final class RowMapper {
             case "array" -> {
                 if (node.path("items").has("enum")) {
                     out.put(path, Kind.ENUM_LIST);
+                } else if (path.equals("location.communes")) {
+                    out.put(path, Kind.COMMUNES);
+                } else if (path.equals("investment.sources")) {
+                    out.put(path, Kind.SOURCES);
                 }
             }
             case "integer" -> out.put(path, Kind.INTEGER);
             case "number" -> out.put(path, Kind.NUMBER);
             case "boolean" -> out.put(path, Kind.BOOLEAN);
-            default -> out.put(path, Kind.STRING);
+            default -> out.put(path, node.has("enum") ? Kind.ENUM : Kind.STRING);
         }
     }
 }

@@ -121,6 +121,10 @@ public final class XlsxItemReader implements ItemReader {
                         List.of(Problem.at("$", "trang tính đầu tiên không có dòng tiêu đề", "the first sheet has no header row")));
             }
             mapper = new RowMapper(header(first.cells), maxChars, maxColumns, maxProblems);
+            // The template's second row names the columns in words: not a project, so not an item.
+            if (hasNext() && rows.ready.peek().errors().isEmpty() && mapper.isLabelRow(rows.ready.peek().cells())) {
+                rows.ready.poll();
+            }
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;

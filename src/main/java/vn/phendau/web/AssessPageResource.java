@@ -191,14 +191,23 @@ public class AssessPageResource {
 
     /** One proposal: read and checked as the API reads it, assessed, kept for its address, shown. */
     private Response report(Viewer viewer, byte[] body) {
+        Assessment a = assess(body);
+        return Pages.html(200, viewer, Templates.report(pages.page(viewer, "/reports/" + a.assessmentId(), "assess"), a,
+                ScoreChart.of(a.scoreBreakdown())));
+    }
+
+    /**
+     * One proposal's JSON read and checked as the API reads it, assessed and kept for its address: the one way a
+     * page assesses a proposal, pasted here or entered in the guided form. Bad input throws the API's problems.
+     */
+    Assessment assess(byte[] body) {
         if (body.length > limits.bodyBytes()) {
             throw Bodies.tooLarge(limits.bodyBytes());
         }
         JsonNode tree = reader.readTree(body);
         Assessment a = metrics.assessed(Metrics.Entry.PAGE, service.assess(reader.convert(tree), tree));
         store.put(a);
-        return Pages.html(200, viewer, Templates.report(pages.page(viewer, "/reports/" + a.assessmentId(), "assess"), a,
-                ScoreChart.of(a.scoreBreakdown())));
+        return a;
     }
 
     /** A list: spooled and checked as the API does, within this page's own item limit, each result kept for its report. */

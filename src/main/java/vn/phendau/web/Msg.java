@@ -138,6 +138,42 @@ public interface Msg {
     String projects();
     String moreProjects(int n);
 
+    // The guided form of a proposal, and the list templates
+    String navNewProposal();
+    String proposalTitle();
+    String proposalIntro();
+    String formGeneral();
+    String formLocation();
+    String formSector();
+    String formInvestment();
+    String formSchedule();
+    String formPlanning();
+    String formDefense();
+    String formUrgency();
+    String formImpact();
+    String required();
+    String notChosen();
+    String unknown();
+    String addRow(String list);
+    String row(int n);
+    String assessProposal();
+    String downloadJson();
+    String loadLegend();
+    String loadLabel();
+    String loadHelp();
+    String loadButton();
+    String loadFile();
+    String draftRestored();
+    String discardDraft();
+    String checking();
+    String sectionValid();
+    String formProblems(int n);
+    String templatesLegend();
+    String templatesHelp();
+    String templateXlsx();
+    String templateCsv();
+    String orUseForm();
+
     // Not found
     String notFoundTitle();
     String reportGone();
