@@ -24,6 +24,15 @@ public final class Main {
             "quarkus.log.console.stderr", "true",
             "phendau.replay.threads", "0");
 
+    /**
+     * What {@code check} changes besides: it assesses and forgets, so it opens no database. Flyway does not migrate
+     * and Hibernate starts offline (it would otherwise connect once to read the database's metadata), and with the
+     * pool's initial size of 0 no connection is ever made: {@code check} run where there is no ./data leaves none.
+     */
+    static final Map<String, String> NO_DATABASE = Map.of(
+            "quarkus.flyway.migrate-at-start", "false",
+            "quarkus.hibernate-orm.database.start-offline", "true");
+
     Main() {
     }
 
@@ -38,7 +47,9 @@ public final class Main {
             Quarkus.run(args);
             return;
         }
-        command(CheckCommand.class, CHECK_MODE, args);
+        Map<String, String> mode = new java.util.HashMap<>(CHECK_MODE);
+        mode.putAll(NO_DATABASE);
+        command(CheckCommand.class, mode, args);
     }
 
     private static void command(Class<? extends io.quarkus.runtime.QuarkusApplication> command, Map<String, String> mode,
