@@ -44,12 +44,28 @@ public final class Main {
             return;
         }
         if (args.length == 0 || !args[0].equals(CheckCommand.NAME)) {
-            Quarkus.run(args);
+            Quarkus.run(null, Main::exit, args);
             return;
         }
         Map<String, String> mode = new java.util.HashMap<>(CHECK_MODE);
         mode.putAll(NO_DATABASE);
         command(CheckCommand.class, mode, args);
+    }
+
+    /**
+     * How the service ends. A failure to start that a second copy meets (its port, its H2 file) is one line in both
+     * languages and exit 1, never a stack trace; any other is logged with its stack trace, as Quarkus would have.
+     */
+    static void exit(int code, Throwable failure) {
+        if (failure != null) {
+            java.util.Optional<String> known = StartFailure.describe(failure);
+            if (known.isPresent()) {
+                new java.io.PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8).println(known.get());
+            } else {
+                org.jboss.logging.Logger.getLogger(io.quarkus.runtime.Application.class).error("Failed to start application", failure);
+            }
+        }
+        System.exit(code);
     }
 
     private static void command(Class<? extends io.quarkus.runtime.QuarkusApplication> command, Map<String, String> mode,
