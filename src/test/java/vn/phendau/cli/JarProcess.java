@@ -37,7 +37,12 @@ public final class JarProcess implements AutoCloseable {
     }
 
     /** Starts {@code java <jvm...> -jar quarkus-run.jar <args...>} in dir. */
-    public static synchronized JarProcess start(Path dir, List<String> jvm, String... args) throws IOException {
+    public static JarProcess start(Path dir, List<String> jvm, String... args) throws IOException {
+        return start(jar(), dir, jvm, args);
+    }
+
+    /** The same with another build of the service (the one for PostgreSQL). */
+    public static synchronized JarProcess start(Path jar, Path dir, List<String> jvm, String... args) throws IOException {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -46,7 +51,7 @@ public final class JarProcess implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.addAll(jvm);
         command.add("-jar");
-        command.add(jar().toString());
+        command.add(jar.toAbsolutePath().toString());
         command.addAll(List.of(args));
         Path log = dir.resolve("output-" + (++launched) + ".log");
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
