@@ -15,7 +15,7 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -Xms64m -XX:+UseSerialGC"}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 data=$(mktemp -d)
 if [ "$DB" = postgresql ]; then
-  APP=target/bench-pg/quarkus-app
+  APP=target/bench-pg
   if [ ! -f "$APP/quarkus-run.jar" ]; then
     ./mvnw -q -B package -DskipTests -Dquarkus.datasource.db-kind=postgresql -Dquarkus.package.output-directory=bench-pg
   fi

@@ -24,6 +24,15 @@ public final class Main {
             "quarkus.log.console.stderr", "true",
             "phendau.replay.threads", "0");
 
+    /**
+     * What {@code check} changes besides: it assesses and forgets, so it opens no database. Flyway does not migrate
+     * and Hibernate starts offline (it would otherwise connect once to read the database's metadata), and with the
+     * pool's initial size of 0 no connection is ever made: {@code check} run where there is no ./data leaves none.
+     */
+    static final Map<String, String> NO_DATABASE = Map.of(
+            "quarkus.flyway.migrate-at-start", "false",
+            "quarkus.hibernate-orm.database.start-offline", "true");
+
     Main() {
     }
 
@@ -35,10 +44,28 @@ public final class Main {
             return;
         }
         if (args.length == 0 || !args[0].equals(CheckCommand.NAME)) {
-            Quarkus.run(args);
+            Quarkus.run(null, Main::exit, args);
             return;
         }
-        command(CheckCommand.class, CHECK_MODE, args);
+        Map<String, String> mode = new java.util.HashMap<>(CHECK_MODE);
+        mode.putAll(NO_DATABASE);
+        command(CheckCommand.class, mode, args);
+    }
+
+    /**
+     * How the service ends. A failure to start that a second copy meets (its port, its H2 file) is one line in both
+     * languages and exit 1, never a stack trace; any other is logged with its stack trace, as Quarkus would have.
+     */
+    static void exit(int code, Throwable failure) {
+        if (failure != null) {
+            java.util.Optional<String> known = StartFailure.describe(failure);
+            if (known.isPresent()) {
+                new java.io.PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8).println(known.get());
+            } else {
+                org.jboss.logging.Logger.getLogger(io.quarkus.runtime.Application.class).error("Failed to start application", failure);
+            }
+        }
+        System.exit(code);
     }
 
     private static void command(Class<? extends io.quarkus.runtime.QuarkusApplication> command, Map<String, String> mode,

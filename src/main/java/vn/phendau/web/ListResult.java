@@ -104,21 +104,6 @@ public record ListResult(String listId, String source, Instant at, BatchSummary 
         }
     }
 
-    /** About how many bytes the list keeps, for the store's bound (a row's texts and numbers, each problem and finding). */
-    public long weight() {
-        long w = 256 + (input == null ? 0 : input.bytes().length);
-        for (Row r : rows) {
-            w += 96 + 2L * (r.projectId().length() + (r.projectName() == null ? 0 : r.projectName().length()) + r.province().length());
-        }
-        for (Invalid i : invalid) {
-            w += 64 + 256L * i.problems().size();
-        }
-        for (PortfolioFinding f : portfolio) {
-            w += 2048 + 64L * f.projectIds().size();
-        }
-        return w;
-    }
-
     public record Row(int item, String assessmentId, String projectId, String projectName, String province,
                       Verdict verdict, int score) {
     }

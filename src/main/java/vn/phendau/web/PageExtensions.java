@@ -60,7 +60,10 @@ public class PageExtensions {
         return new RawString(out.append(escape(raw.substring(at))).toString());
     }
 
-    /** A value of a finding's evidence or of a field change: numbers grouped, yes or no, lists joined. */
+    /**
+     * A value of a finding's evidence or of a field change: numbers grouped, yes or no, lists joined, an object's
+     * fields named. A JSON value (as assessed) and the same value as Jackson reads it back (a kept report) show the same.
+     */
     static String shown(Object value, @TemplateAttribute("locale") Object locale) {
         String lang = lang(locale);
         if (value == null) {
@@ -76,7 +79,17 @@ public class PageExtensions {
             if (node.isTextual()) {
                 return node.asText();
             }
-            return node.toString();
+            if (node.isArray()) {
+                List<Object> items = new ArrayList<>();
+                node.forEach(items::add);
+                return shown(items, locale);
+            }
+            if (node.isObject()) {
+                Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+                return shown(fields, locale);
+            }
+            return node.isNull() ? "—" : node.toString();
         }
         if (value instanceof Boolean b) {
             return b ? Pages.msg(lang).yes() : Pages.msg(lang).no();
@@ -95,6 +108,9 @@ public class PageExtensions {
             return t.in(lang);
         }
         if (value instanceof Collection<?> c) {
+            if (c.isEmpty()) {
+                return "—";
+            }
             List<String> parts = new ArrayList<>();
             c.forEach(v -> parts.add(shown(v, locale)));
             return String.join("; ", parts);

@@ -3,7 +3,7 @@ package vn.phendau.web;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How much the reviewer pages keep in memory; larger lists belong to the API (/api/v1/assessments/batch). */
+/** How large a list the reviewer pages take, and how much they keep (ReportStore); larger lists belong to the API. */
 @ConfigMapping(prefix = "phendau.pages")
 public interface PagesConfig {
 
@@ -11,19 +11,26 @@ public interface PagesConfig {
     @WithDefault("2000")
     int listItems();
 
-    /** Reports kept for /reports/{assessmentId}, the least recently read dropped first. */
-    @WithDefault("2000")
+    /**
+     * Days a report or a list is kept for its address (/reports/{id}, /lists/{id}), in the database; older ones are
+     * pruned.
+     */
+    @WithDefault("30")
+    int keptDays();
+
+    /** Most reports kept; past it the oldest kept are pruned first. */
+    @WithDefault("20000")
     int keptReports();
 
-    /** List results kept for /lists/{listId}. */
-    @WithDefault("20")
+    /** Most list results kept. */
+    @WithDefault("1000")
     int keptLists();
 
-    /** Most bytes the kept reports may weigh, each counted as the bytes of its JSON (in memory it takes more). */
-    @WithDefault("33554432")
+    /** Most bytes the kept reports may weigh, each counted as its JSON gzipped (as it is stored): 256 MiB. */
+    @WithDefault("268435456")
     long keptReportBytes();
 
-    /** Most bytes the kept list results (their rows, invalid items and portfolio findings) may weigh. */
-    @WithDefault("8388608")
+    /** Most bytes the kept list results (their rows, invalid items and portfolio findings, gzipped) may weigh: 64 MiB. */
+    @WithDefault("67108864")
     long keptListBytes();
 }

@@ -1,121 +1,203 @@
 package vn.phendau.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.ToLongFunction;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.common.Json;
+import vn.phendau.dossier.Stored;
 
 /**
- * The assessments and list results the pages have shown, so that a report can be opened again (from a list, in
- * the other language, for printing). Bounded by count and by bytes (an assessment weighs what its JSON weighs, a
- * list what its rows hold): the least recently read is dropped first, and the newest is always kept. Nothing is
- * written to disk.
+ * The assessments and list results the pages have shown, so that a report can be opened again (from a list, in the
+ * other language, for printing, after a restart, on another instance). Kept in the database (tables page_report and
+ * page_list, migration V3), each as its JSON gzipped, within a retention that is configuration
+ * ({@code phendau.pages.kept-*}): an age in days, a count and a weight (the gzip's bytes) for each table. Pruned
+ * oldest first by the order they were kept; the newest is always kept. The bounds are checked after about every 1% of
+ * them written, so a table may go over its bounds by that much between two prunings.
+ *
+ * <p>A write is one transaction: a report, a chunk of a list's reports, or a list is kept whole or not at all. An id
+ * kept again replaces its row.
  */
 @ApplicationScoped
 public class ReportStore {
 
-    private final Bounded<Assessment> reports;
-    private final Bounded<ListResult> lists;
+    private static final Logger LOG = Logger.getLogger(ReportStore.class);
 
-    public ReportStore(PagesConfig config) {
-        reports = new Bounded<>(config.keptReports(), config.keptReportBytes(), ReportStore::weight);
-        lists = new Bounded<>(config.keptLists(), config.keptListBytes(), ListResult::weight);
+    /** A report encoded for keeping: its id and its JSON, gzipped (done on the caller's thread, outside any transaction). */
+    public record Encoded(String id, byte[] gzip) {
+    }
+
+    /**
+     * The service's mapper, writing nulls too: an evidence value that is null shows as "—" on the report, and must come
+     * back as a null rather than not at all.
+     */
+    private static final ObjectMapper MAPPER = Json.MAPPER.copy()
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
+
+    private final EntityManager em;
+    private final PagesConfig config;
+    private final Table reports;
+    private final Table lists;
+
+    public ReportStore(EntityManager em, PagesConfig config) {
+        this.em = em;
+        this.config = config;
+        this.reports = new Table("page_report", config.keptReports(), config.keptReportBytes());
+        this.lists = new Table("page_list", config.keptLists(), config.keptListBytes());
+    }
+
+    public static Encoded encode(Assessment a) {
+        return new Encoded(a.assessmentId(), gzipJson(a));
     }
 
     public void put(Assessment a) {
-        reports.put(a.assessmentId(), a);
+        putAll(List.of(encode(a)));
+    }
+
+    /** Keeps these reports together, in one transaction. */
+    public void putAll(List<Encoded> encoded) {
+        if (!encoded.isEmpty()) {
+            reports.write(encoded);
+        }
     }
 
     public Optional<Assessment> report(String assessmentId) {
-        return Optional.ofNullable(reports.get(assessmentId));
+        return reports.read(assessmentId).map(bytes -> fromJson(bytes, Assessment.class));
     }
 
     public void put(ListResult list) {
-        lists.put(list.listId(), list);
+        lists.write(List.of(new Encoded(list.listId(), gzipJson(list))));
     }
 
     public Optional<ListResult> list(String listId) {
-        return Optional.ofNullable(lists.get(listId));
+        return lists.read(listId).map(bytes -> fromJson(bytes, ListResult.class));
     }
 
-    /** The bytes the kept reports weigh now. */
+    /** The bytes the kept reports weigh now (gzipped, as stored). */
     public long reportBytes() {
         return reports.bytes();
     }
 
-    /** The bytes the kept lists weigh now. */
+    /** The bytes the kept lists weigh now (gzipped, as stored). */
     public long listBytes() {
         return lists.bytes();
     }
 
-    /** An assessment's weight: the bytes of its JSON, counted as written, never held. */
-    static long weight(Assessment a) {
-        long[] n = {0};
-        try (OutputStream counter = new OutputStream() {
-            @Override
-            public void write(int b) {
-                n[0]++;
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                n[0] += len;
-            }
-        }) {
-            Json.MAPPER.writeValue(counter, a);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return n[0];
+    public long reportCount() {
+        return reports.count();
     }
 
-    /** A map in access order within a count and a weight. */
-    private static final class Bounded<V> {
-        private final LinkedHashMap<String, Entry<V>> map = new LinkedHashMap<>(16, 0.75f, true);
-        private final int count;
+    public long listCount() {
+        return lists.count();
+    }
+
+    /** Applies the retention to both tables now, whatever has been written since the last time. */
+    public void prune() {
+        reports.prune();
+        lists.prune();
+    }
+
+    private static byte[] gzipJson(Object value) {
+        try {
+            return Stored.gzip(MAPPER.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T fromJson(byte[] gzip, Class<T> type) {
+        try {
+            return MAPPER.readValue(Stored.gunzip(gzip), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One of the two tables, its bounds, and what has been written to it since it was last pruned. */
+    private final class Table {
+        private final String name;
+        private final int maxCount;
         private final long maxBytes;
-        private final ToLongFunction<V> weigher;
-        private long bytes;
+        private final AtomicLong writtenSince = new AtomicLong();
+        private final AtomicLong bytesSince = new AtomicLong();
 
-        private record Entry<V>(V value, long weight) {
-        }
-
-        Bounded(int count, long maxBytes, ToLongFunction<V> weigher) {
-            this.count = count;
+        Table(String name, int maxCount, long maxBytes) {
+            this.name = name;
+            this.maxCount = Math.max(1, maxCount);
             this.maxBytes = maxBytes;
-            this.weigher = weigher;
         }
 
-        void put(String key, V value) {
-            long weight = weigher.applyAsLong(value);
-            synchronized (this) {
-                Entry<V> was = map.put(key, new Entry<>(value, weight));
-                bytes += weight - (was == null ? 0 : was.weight());
-                Iterator<Map.Entry<String, Entry<V>>> eldest = map.entrySet().iterator();
-                while (map.size() > 1 && (map.size() > count || bytes > maxBytes)) {
-                    Map.Entry<String, Entry<V>> e = eldest.next();
-                    if (e.getKey().equals(key)) {
-                        continue;
-                    }
-                    bytes -= e.getValue().weight();
-                    eldest.remove();
+        void write(List<Encoded> rows) {
+            Instant now = Instant.now();
+            long bytes = QuarkusTransaction.requiringNew().call(() -> {
+                long total = 0;
+                for (Encoded e : rows) {
+                    // Kept again (the same report put twice): it moves to the newest, as the one row it is.
+                    em.createNativeQuery("DELETE FROM " + name + " WHERE id = ?1").setParameter(1, e.id()).executeUpdate();
+                    em.createNativeQuery("INSERT INTO " + name + " (id, kept_at, bytes, body_gzip) VALUES (?1, ?2, ?3, ?4)")
+                            .setParameter(1, e.id()).setParameter(2, now).setParameter(3, e.gzip().length)
+                            .setParameter(4, e.gzip()).executeUpdate();
+                    total += e.gzip().length;
+                }
+                return total;
+            });
+            // Pruning reads the whole table's weights, so it waits for about 1% of a bound to be written.
+            long n = writtenSince.addAndGet(rows.size());
+            long b = bytesSince.addAndGet(bytes);
+            if (n >= Math.max(1, maxCount / 100) || b >= Math.max(1, maxBytes / 100)) {
+                try {
+                    prune();
+                } catch (RuntimeException ex) {
+                    // What was written is kept; the next write prunes again (another instance may be pruning now).
+                    LOG.warnf("could not prune %s now: %s", name, ex.getMessage());
                 }
             }
         }
 
-        synchronized V get(String key) {
-            Entry<V> e = map.get(key);
-            return e == null ? null : e.value();
+        Optional<byte[]> read(String id) {
+            List<?> rows = QuarkusTransaction.joiningExisting().call(() ->
+                    em.createNativeQuery("SELECT body_gzip FROM " + name + " WHERE id = ?1").setParameter(1, id).getResultList());
+            return rows.isEmpty() ? Optional.empty() : Optional.of((byte[]) rows.get(0));
         }
 
-        synchronized long bytes() {
-            return bytes;
+        long bytes() {
+            return QuarkusTransaction.joiningExisting().call(() -> ((Number) em.createNativeQuery(
+                    "SELECT COALESCE(SUM(bytes), 0) FROM " + name).getSingleResult()).longValue());
+        }
+
+        long count() {
+            return QuarkusTransaction.joiningExisting().call(() -> ((Number) em.createNativeQuery(
+                    "SELECT COUNT(*) FROM " + name).getSingleResult()).longValue());
+        }
+
+        /** Drops what is older than the kept days, then the oldest until the count and the weight are within bounds. */
+        void prune() {
+            writtenSince.set(0);
+            bytesSince.set(0);
+            Instant oldest = Instant.now().minus(Duration.ofDays(config.keptDays()));
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("DELETE FROM " + name + " WHERE kept_at < ?1").setParameter(1, oldest).executeUpdate();
+                // The newest row whose own weight and count, added to those of every row newer than it, go over a bound:
+                // it and every older row go; the newest of all stays whatever it weighs.
+                Object cut = em.createNativeQuery("SELECT MAX(seq) FROM (SELECT seq, ROW_NUMBER() OVER (ORDER BY seq DESC) AS rn,"
+                                + " SUM(bytes) OVER (ORDER BY seq DESC) AS total FROM " + name + ") w"
+                                + " WHERE rn > 1 AND (rn > ?1 OR total > ?2)")
+                        .setParameter(1, maxCount).setParameter(2, maxBytes).getSingleResult();
+                if (cut != null) {
+                    em.createNativeQuery("DELETE FROM " + name + " WHERE seq <= ?1").setParameter(1, ((Number) cut).longValue())
+                            .executeUpdate();
+                }
+            });
         }
     }
 }

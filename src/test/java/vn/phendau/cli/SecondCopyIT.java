@@ -1,0 +1,118 @@
+package vn.phendau.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged JAR as a user runs it (issue 23, issue 18): a second copy, its port or its H2 file taken by the first,
+ * says so in one line in both languages and exits 1, with no stack trace; a report shown by the pages opens again after
+ * a restart; {@code check} opens no database, so a folder without ./data is left without one.
+ */
+class SecondCopyIT {
+
+    static final Duration START = Duration.ofSeconds(180);
+
+    @TempDir
+    Path dir;
+
+    /**
+     * No stack trace, nor an exception's name. Vert.x's blocked-thread warning is set aside: on a machine busy with
+     * other work, closing the half-opened server can hold an event loop past its 2 s, which says nothing of the
+     * failure.
+     */
+    static void assertNoStackTrace(String output) {
+        String told = output.replaceAll("(?m)^\\S+ WARN +\\[io\\.ver\\.cor\\.imp\\.BlockedThreadChecker\\].*(\\n(\\t| ).*)*", "");
+        assertFalse(told.contains("\tat ") || told.contains("Exception") || told.contains("ArC container"),
+                "no stack trace, no exception's name:\n" + output);
+    }
+
+    static List<String> service(int port, Path db) {
+        return List.of("-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + db + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+    }
+
+    @Test
+    void aSecondCopySaysWhatIsInUseInOneLineAndAReportOutlivesARestart() throws Exception {
+        int port = JarProcess.freePort();
+        Path db = dir.resolve("first/db");
+        String reportPath;
+        try (JarProcess first = JarProcess.start(dir.resolve("first"), service(port, db))) {
+            assertTrue(first.awaitOutput("Listening on", START), first.output());
+
+            // Its port taken (another database of its own): one line, exit 1.
+            int otherPort = JarProcess.freePort();
+            JarProcess samePort = JarProcess.start(dir.resolve("second"), service(port, dir.resolve("second/db")));
+            assertEquals(1, samePort.exitCode(START), samePort.output());
+            String out = samePort.output();
+            assertTrue(out.contains("Không khởi động được: cổng " + port + " đang được dùng")
+                    && out.contains("Cannot start: port " + port + " is in use"), out);
+            assertNoStackTrace(out);
+
+            // Its H2 file held by the first (another port): one line, exit 1.
+            JarProcess sameFile = JarProcess.start(dir.resolve("third"), service(otherPort, db));
+            assertEquals(1, sameFile.exitCode(START), sameFile.output());
+            out = sameFile.output();
+            assertTrue(out.contains("Không khởi động được: tệp cơ sở dữ liệu") && out.contains("đang được một tiến trình khác dùng")
+                    && out.contains("Cannot start: the database file") && out.contains("is in use by another process"), out);
+            assertTrue(out.contains(db.getFileName() + ".mv.db"), "names the file: " + out);
+            assertNoStackTrace(out);
+
+            reportPath = assessOnThePage(port);
+            assertEquals(200, get(port, reportPath).statusCode());
+        }
+        // The same database after a restart: the report the pages showed still opens.
+        try (JarProcess again = JarProcess.start(dir.resolve("first"), service(port, db))) {
+            assertTrue(again.awaitOutput("Listening on", START), again.output());
+            HttpResponse<String> report = get(port, reportPath);
+            assertEquals(200, report.statusCode(), report.body());
+            assertTrue(report.body().contains("Nâng cấp đường từ trung tâm xã Sín Thầu đến cửa khẩu A Pa Chải"), reportPath);
+        }
+    }
+
+    @Test
+    void checkLeavesNoDataFolderBehind() throws Exception {
+        Path empty = dir.resolve("empty");
+        Files.createDirectories(empty);
+        Path list = Path.of("samples/lists/lang-son-cao-bang-2026-2030.json").toAbsolutePath();
+        JarProcess check = JarProcess.start(empty, List.of(), "check", list.toString());
+        assertEquals(1, check.exitCode(START), check.output());  // the sample list has invalid rows on purpose
+        assertTrue(check.output().contains("{\"results\""), check.output());
+        assertTrue(check.output().contains("Checked 45 items"), check.output());
+        assertFalse(Files.exists(empty.resolve("data")), "check made no ./data");
+    }
+
+    /** Sends sample 07 through the page's form, as a browser does, and gives the address of its report. */
+    static String assessOnThePage(int port) throws Exception {
+        String boundary = "----phendau" + System.nanoTime();
+        String json = Files.readString(Path.of("samples/07-dien-bien-duong-a-pa-chai.json"), StandardCharsets.UTF_8);
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"json\"\r\n\r\n" + json + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/assess"))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), page.body());
+        Matcher m = Pattern.compile("/reports/[0-9a-f-]{36}").matcher(page.body());
+        assertTrue(m.find(), "the page links to its report");
+        return m.group();
+    }
+
+    static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
