@@ -34,6 +34,16 @@ public class Metrics {
     private final Counter replayed;
     private final Counter replayFailed;
 
+    /**
+     * The application's registry; none when the service is built with {@code quarkus.micrometer.enabled=false}
+     * (bench/http.sh's METRICS=off, to measure what metrics cost): then the meters are registered nowhere, and
+     * counting is a no-op.
+     */
+    @jakarta.inject.Inject
+    public Metrics(jakarta.enterprise.inject.Instance<MeterRegistry> registries) {
+        this(registries.isResolvable() ? registries.get() : new io.micrometer.core.instrument.composite.CompositeMeterRegistry());
+    }
+
     public Metrics(MeterRegistry registry) {
         this.registry = registry;
         for (Entry e : Entry.values()) {
