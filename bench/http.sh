@@ -4,7 +4,9 @@
 # service's resident memory after the load. JAVA_OPTS are the JVM options (default: those README.md gives).
 # Also the service's CPU time per answer of each endpoint (a figure less swayed by other work on the cores).
 # WARMUP (default 30s) is the load before each endpoint is measured, DURATION (20s) the measurement; APP=<another
-# build's quarkus-app> measures that build. Prints the ratio, the assessment endpoint's p99 and the errors last.
+# build's quarkus-app> measures that build. METRICS=off measures a build of this tree without Micrometer
+# (quarkus.micrometer.enabled=false: no /q/metrics, no HTTP timers, our counters count nowhere), made in
+# /tmp/phendau-http-nometrics: alternate it with a run of the default build to measure what metrics cost. Prints the ratio, the assessment endpoint's p99 and the errors last.
 # Not a test; not in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,14 @@ PORT=${PORT:-18081}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -Xms64m -XX:+UseSerialGC"}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 APP=${APP:-}   # another build's quarkus-app folder, e.g. the one before a change; else this one, built if needed
+METRICS=${METRICS:-on}
+if [ "$METRICS" = off ] && [ -z "$APP" ]; then
+  copy=/tmp/phendau-http-nometrics
+  mkdir -p "$copy"
+  tar --exclude=./target --exclude=./.git --exclude=./data -cf - . | tar -xf - -C "$copy"
+  (cd "$copy" && ./mvnw -q -B -o package -DskipTests -Dquarkus.micrometer.enabled=false)
+  APP=$copy/target/quarkus-app
+fi
 if [ -z "$APP" ]; then source bench/build.sh; APP=target/quarkus-app; fi
 source bench/port.sh
 require_free_port "$PORT"
@@ -39,7 +49,7 @@ run() {  # endpoint -> "RESULT rps=… p50_ms=… p99_ms=… non2xx=… socket_e
 floor=$(run /api/v1/proposals/validate)
 assess=$(run /api/v1/assessments)
 rss=$(ps -o rss= -p "$pid" | awk '{printf "%.0f", $1/1024}')
-echo "JVM options: $JAVA_OPTS; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "metrics: $METRICS; JVM options: $JAVA_OPTS; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "validate:    $floor"
 echo "assessments: $assess"
 echo "resident memory after the load: ${rss} MB"

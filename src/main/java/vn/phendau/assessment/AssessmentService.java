@@ -371,7 +371,7 @@ public class AssessmentService {
         for (RuleMeta.Fix fix : rule.fixes()) {
             JsonNode value = fix.literal() != null ? fix.literal() : Json.MAPPER.valueToTree(values.value(fix.valueName()));
             Finding.Change change = new Finding.Change(fix.path(), value);
-            if (!Changes.apply(subject.proposal(), List.of(change)).equals(subject.proposal())) {
+            if (Changes.changes(subject.proposal(), change)) {
                 changes.add(change);
             }
         }

@@ -44,6 +44,28 @@ final class Changes {
         return (ProjectProposal) changed;
     }
 
+    /**
+     * Whether the change changes the proposal: {@code !apply(proposal, List.of(change)).equals(proposal)}, without
+     * rebuilding and comparing the whole proposal. The records down to the one the change rebuilds are only read:
+     * a record rebuilt with an equal field is equal to the one it replaces, so the proposal changes exactly when
+     * that record does. (A remedy's changes are filtered by this for every finding that holds the project back.)
+     */
+    static boolean changes(ProjectProposal proposal, Finding.Change change) {
+        Step[] steps = PATHS.computeIfAbsent(change.path(), Changes::steps);
+        Object record = proposal;
+        Class<?> type = ProjectProposal.class;
+        int i = 0;
+        while (record != null && i < steps.length - 1 && steps[i].index() == null) {
+            RecordShape shape = SHAPES.get(type);
+            int k = shape.index(steps[i].field());
+            record = shape.value(record, k);
+            type = shape.fields()[k].getType();
+            i++;
+        }
+        // An absent record is made by the change, which is a change (as reading the changed JSON would give).
+        return record == null || !set(record, type, steps, i, change.value()).equals(record);
+    }
+
     /** One step of a change's path: a field, and for a list which element ("*" every one, "-" a new one, or a number). */
     private record Step(String field, String index) {
     }
@@ -152,6 +174,14 @@ final class Changes {
                 }
             }
             return values;
+        }
+
+        Object value(Object record, int i) {
+            try {
+                return fields[i].getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         Object make(Object[] values) {

@@ -15,8 +15,6 @@ import vn.phendau.assessment.Verdict;
  * The service's own metrics, served with the JVM's and the HTTP layer's at {@code /q/metrics} (Prometheus). Every
  * name starts with {@code phendau_}. The counters are looked up once and kept, so that counting an assessment's
  * twenty-odd findings costs a few additions, not a registry lookup each.
- *
- * <p>Replay progress (re-assessing stored dossiers under a new rule set) is to be counted here once dossiers exist.
  */
 @ApplicationScoped
 public class Metrics {
@@ -33,6 +31,18 @@ public class Metrics {
     private final Map<String, Counter> firings = new ConcurrentHashMap<>();
     private final Map<String, Counter> problems = new ConcurrentHashMap<>();
     private final DistributionSummary listItems;
+    private final Counter replayed;
+    private final Counter replayFailed;
+
+    /**
+     * The application's registry; none when the service is built with {@code quarkus.micrometer.enabled=false}
+     * (bench/http.sh's METRICS=off, to measure what metrics cost): then the meters are registered nowhere, and
+     * counting is a no-op.
+     */
+    @jakarta.inject.Inject
+    public Metrics(jakarta.enterprise.inject.Instance<MeterRegistry> registries) {
+        this(registries.isResolvable() ? registries.get() : new io.micrometer.core.instrument.composite.CompositeMeterRegistry());
+    }
 
     public Metrics(MeterRegistry registry) {
         this.registry = registry;
@@ -47,6 +57,27 @@ public class Metrics {
         listItems = DistributionSummary.builder("phendau.list.items").description("Items in each list assessed")
                 .baseUnit("items").publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue(1_000_000.0)
                 .register(registry);
+        // A replay's progress: how many of its dossiers are re-assessed (or could not be) on this instance, and how
+        // many replays ended; the replay's own totals are at GET /api/v1/replays/{id}.
+        replayed = replayCounter(registry, "replayed");
+        replayFailed = replayCounter(registry, "failed");
+    }
+
+    private static Counter replayCounter(MeterRegistry registry, String outcome) {
+        return Counter.builder("phendau.replay.dossiers").description("Dossiers re-assessed by a replay on this instance, by outcome")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    /** A replay's chunk, committed: dossiers re-assessed and stored, and dossiers whose proposal today's reader refuses. */
+    public void replayed(int dossiers, int failed) {
+        replayed.increment(dossiers);
+        replayFailed.increment(failed);
+    }
+
+    /** A replay that ended on this instance, DONE or FAILED. */
+    public void replayEnded(String status) {
+        Counter.builder("phendau.replays").description("Replays ended, by status").tag("status", status)
+                .register(registry).increment();
     }
 
     /** One assessment made for a client: its verdict, and each rule that fired for it. */

@@ -50,9 +50,12 @@ public class ReplayService {
     private final Provinces provinces;
     private final ObjectMapper mapper;
     private final ReplayConfig config;
+    private final vn.phendau.ops.Metrics metrics;
 
     public ReplayService(EntityManager em, DossierService dossiers, AssessmentService assessments, ProposalReader reader,
-                         RuleBase rules, AuditLog audit, Provinces provinces, ObjectMapper mapper, ReplayConfig config) {
+                         RuleBase rules, AuditLog audit, Provinces provinces, ObjectMapper mapper, ReplayConfig config,
+                         vn.phendau.ops.Metrics metrics) {
+        this.metrics = metrics;
         this.em = em;
         this.dossiers = dossiers;
         this.assessments = assessments;
@@ -121,7 +124,8 @@ public class ReplayService {
      * @return how many were claimed: 0 when none was left to claim, -1 when the replay is no longer running
      */
     public int runChunk(long replayId, String worker) {
-        return QuarkusTransaction.requiringNew().timeout(600).call(() -> {
+        int[] failed = new int[1];
+        int count = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
             Replay r = em.find(Replay.class, replayId);
             if (r == null || !Replay.RUNNING.equals(r.status)) {
                 return -1;
@@ -135,11 +139,20 @@ public class ReplayService {
             for (String projectId : claimed) {
                 work.add(replay(projectId));
             }
+            failed[0] = 0;  // a retried transaction counts afresh
             for (Work w : work) {
                 write(r, w, worker);
+                if (w.after() == null) {
+                    failed[0]++;
+                }
             }
             return claimed.size();
         });
+        if (count > 0) {
+            // Counted once the chunk is committed: a chunk rolled back is claimed again, and counted then.
+            metrics.replayed(count - failed[0], failed[0]);
+        }
+        return count;
     }
 
     private Work replay(String projectId) {
@@ -197,6 +210,7 @@ public class ReplayService {
                     .setParameter(5, c[2]).setParameter(6, c[3]).setParameter(7, c[4]).setParameter(8, replayId)
                     .setParameter(9, Replay.RUNNING).executeUpdate();
             if (updated == 1) {
+                metrics.replayEnded(Replay.DONE);
                 Replay r = em.find(Replay.class, replayId);
                 audit.append(r.startedBy, "REPLAY_DONE", "replay:" + replayId, Hashes.sha256(replayId + "\n"
                         + java.util.Arrays.toString(c)));
@@ -209,12 +223,15 @@ public class ReplayService {
     public void fail(long replayId, String why) {
         QuarkusTransaction.requiringNew().run(() -> {
             int[] c = counts(replayId);
-            em.createNativeQuery("""
+            int updated = em.createNativeQuery("""
                             UPDATE replay SET status = ?1, finished_at = ?2, failure = ?3, done = ?4, failed = ?5,
                                 verdicts_changed = ?6, scores_changed = ?7, findings_changed = ?8 WHERE id = ?9 AND status = ?10""")
                     .setParameter(1, Replay.FAILED).setParameter(2, Instant.now()).setParameter(3, truncate(why))
                     .setParameter(4, c[0]).setParameter(5, c[1]).setParameter(6, c[2]).setParameter(7, c[3]).setParameter(8, c[4])
                     .setParameter(9, replayId).setParameter(10, Replay.RUNNING).executeUpdate();
+            if (updated == 1) {
+                metrics.replayEnded(Replay.FAILED);
+            }
         });
     }
 

@@ -63,6 +63,14 @@ abstract class ReplayContract extends DossierContract {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** The value of one series in /q/metrics (0 when it is not there yet). */
+    static double metric(String series) {
+        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(series)
+                + " ([0-9.E+-]+)$").matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
     JsonPath awaitDone(String location) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             JsonPath s = given().get(location).then().statusCode(200).extract().jsonPath();
@@ -100,6 +108,8 @@ abstract class ReplayContract extends DossierContract {
         assertThat(running.getInt("total"), equalTo(7));
         assertThat(running.getInt("done"), equalTo(0));
 
+        double replayedBefore = metric("phendau_replay_dossiers_total{outcome=\"replayed\"}");
+        double endedBefore = metric("phendau_replays_total{status=\"DONE\"}");
         worker.start(2);
         JsonPath done;
         try {
@@ -109,6 +119,9 @@ abstract class ReplayContract extends DossierContract {
         }
         assertThat(done.prettify(), done.getString("status"), equalTo("DONE"));
         assertThat(done.getInt("done"), equalTo(7));
+        // Its progress in /q/metrics: the seven dossiers, and the replay's end.
+        assertThat(metric("phendau_replay_dossiers_total{outcome=\"replayed\"}"), equalTo(replayedBefore + 7));
+        assertThat(metric("phendau_replays_total{status=\"DONE\"}"), equalTo(endedBefore + 1));
         assertThat(done.getInt("verdictsChanged"), equalTo(1));
         assertThat(done.getInt("scoresChanged"), equalTo(1));
         assertThat(done.getInt("findingsChanged"), equalTo(1));

@@ -1,0 +1,1 @@
+CREATE TABLE floor_row (id BIGINT PRIMARY KEY, name VARCHAR(100));
