@@ -23,6 +23,7 @@ import vn.phendau.replay.ReplayService;
  */
 @Path("/dossiers/{projectId}")
 @Produces(MediaType.TEXT_HTML)
+@jakarta.annotation.security.RolesAllowed({"OFFICER", "REVIEWER", "AUDITOR", "ADMIN"})
 public class DossierPageResource {
 
     @CheckedTemplate
@@ -33,6 +34,9 @@ public class DossierPageResource {
     private final DossierService dossiers;
     private final ReplayService replays;
     private final Pages pages;
+
+    @jakarta.inject.Inject
+    vn.phendau.security.Caller caller;
 
     public DossierPageResource(DossierService dossiers, ReplayService replays, Pages pages) {
         this.dossiers = dossiers;
@@ -45,11 +49,11 @@ public class DossierPageResource {
     public TemplateInstance dossier(@BeanParam Viewer viewer, @PathParam("projectId") String projectId,
                                     @QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("page") String page) {
-        DossierView d = dossiers.dossier(projectId, Params.page(page), 100);
+        DossierView d = dossiers.dossier(projectId, Params.page(page), 100, caller.scope());
         VersionDiff diff = null;
         if (from != null && to != null && !from.isBlank() && !to.isBlank()) {
             diff = dossiers.diff(projectId, Params.positive("from", from, 1, d.currentVersion()),
-                    Params.positive("to", to, 1, d.currentVersion()));
+                    Params.positive("to", to, 1, d.currentVersion()), caller.scope());
         }
         return Pages.in(viewer, Templates.dossier(pages.page(viewer, "/dossiers/" + projectId, "dossier"), d, diff,
                 replays.touching(projectId)));
