@@ -204,7 +204,8 @@ public class DossierService {
                 rows.getOrDefault(v.id, List.of()))).toList();
         DossierVersion current = version(projectId, d.currentVersion);
         String answer = new String(Stored.gunzip(latest(current.id).answerGzip), StandardCharsets.UTF_8);
-        return new DossierView(d.projectId, d.projectName, d.province, d.verdict, d.score, d.currentVersion, d.createdAt,
+        return new DossierView(d.projectId, d.projectName, d.province, d.verdict, d.score, d.currentVersion,
+                Decisions.status(em, d.projectId, d.currentVersion), d.createdAt,
                 d.updatedAt, new Page<>(page, size, d.currentVersion, items), answer);
     }
 
