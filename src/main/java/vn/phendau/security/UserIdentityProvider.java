@@ -39,13 +39,16 @@ public class UserIdentityProvider implements IdentityProvider<UsernamePasswordAu
                 failures.failed(request.getUsername(), "password");
                 throw new AuthenticationFailedException();
             }
-            AppUser u = user.get();
-            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(u.name)).addRole(u.role);
-            if (u.province != null) {
-                identity.addAttribute(PROVINCE, u.province);
-            }
-            return identity.build();
+            return identity(user.get());
         });
+    }
+
+    static SecurityIdentity identity(AppUser u) {
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(u.name)).addRole(u.role);
+        if (u.province != null) {
+            identity.addAttribute(PROVINCE, u.province);
+        }
+        return identity.build();
     }
 }

@@ -175,6 +175,11 @@ public class Users {
         return u != null && ok ? Optional.of(u) : Optional.empty();
     }
 
+    @Transactional
+    public Optional<AppUser> find(String name) {
+        return Optional.ofNullable(name == null ? null : em.find(AppUser.class, name));
+    }
+
     static boolean matches(String hash, char[] password) {
         try {
             PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT, ELYTRON);

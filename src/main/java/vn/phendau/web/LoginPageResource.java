@@ -47,7 +47,8 @@ public class LoginPageResource {
     @POST
     @Path("logout")
     @Operation(hidden = true)
-    public Response logout(@Context RoutingContext exchange) {
+    public Response logout(@Context RoutingContext exchange, @jakarta.ws.rs.FormParam("csrf") String csrf) {
+        vn.phendau.security.Csrf.check(exchange, csrf);
         exchange.response().addCookie(Cookie.cookie(SESSION_COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true));
         return Response.seeOther(URI.create("/")).build();
     }
