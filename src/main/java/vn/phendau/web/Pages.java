@@ -25,7 +25,7 @@ public class Pages {
     public Page page(Viewer viewer, String self, String nav) {
         io.vertx.ext.web.RoutingContext ctx = request.getCurrent();
         return new Page(viewer.lang(), self, nav, ruleBase.version(), ruleBase.fingerprint(),
-                ctx == null ? null : vn.phendau.security.Csrf.token(ctx));
+                ctx == null ? null : () -> vn.phendau.security.Csrf.token(ctx));
     }
 
     /** The template in the viewer's language: {msg:…} and the {vi, en} texts pick by it. */
