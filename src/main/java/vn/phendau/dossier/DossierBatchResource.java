@@ -2,6 +2,7 @@ package vn.phendau.dossier;
 
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,22 +17,27 @@ import vn.phendau.batch.BatchResource;
 import vn.phendau.batch.Lists;
 
 @Path("/api/v1/dossiers/batch")
+@RolesAllowed(vn.phendau.security.Role.OFFICER_)
 public class DossierBatchResource {
 
     private final Lists lists;
     private final DossierService dossiers;
+    private final vn.phendau.security.Caller caller;
 
-    public DossierBatchResource(Lists lists, DossierService dossiers) {
+    public DossierBatchResource(Lists lists, DossierService dossiers, vn.phendau.security.Caller caller) {
         this.lists = lists;
         this.dossiers = dossiers;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "File a list (JSON, CSV or Excel): answered as /assessments/batch, each valid item kept as a version of its dossier")
     public Response file(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context Request request,
-                         @HeaderParam(DossierResource.SUBMITTED_BY) String by, @Context RoutingContext exchange) throws IOException {
-        String who = Params.submittedBy(by);
-        return BatchResource.answer(lists, contentType, request, exchange, sink -> new FilingSink(sink, dossiers, who));
+                         @Context RoutingContext exchange) throws IOException {
+        // Read here, on the request's thread: the items are filed on the list's workers.
+        String who = caller.name();
+        vn.phendau.security.Scope scope = caller.scope();
+        return BatchResource.answer(lists, contentType, request, exchange, sink -> new FilingSink(sink, dossiers, who, scope));
     }
 }

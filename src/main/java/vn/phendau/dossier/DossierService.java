@@ -34,6 +34,8 @@ import vn.phendau.dossier.DossierViews.VersionView;
 import vn.phendau.problem.ProblemException;
 import vn.phendau.proposal.ProjectProposal;
 import vn.phendau.reference.Provinces;
+import vn.phendau.security.Scope;
+import vn.phendau.security.SecurityProblems;
 
 /**
  * Files proposals as versions of their dossiers and reads them back. A version, its assessment and its audit entry
@@ -62,27 +64,30 @@ public class DossierService {
     }
 
     /** Assesses a proposal already read and validated, and files it. */
-    public Filed file(JsonNode tree, ProjectProposal proposal, String by) {
-        return store(tree, assessments.assess(proposal, tree), by);
+    public Filed file(JsonNode tree, ProjectProposal proposal, String by, Scope scope) {
+        return store(tree, assessments.assess(proposal, tree), by, scope);
     }
 
     /**
      * Files a proposal with its assessment: a new version, or none when the proposal is the current version's
      * (then the answer is that version's current assessment, said unchanged).
      */
-    public Filed store(JsonNode tree, Assessment a, String by) {
+    public Filed store(JsonNode tree, Assessment a, String by, Scope scope) {
+        if (!scope.sees(provinces, a.province().name())) {
+            throw otherProvince(scope);
+        }
         String json = write(tree);
         String sha = Stored.proposalSha256(tree);
         byte[] answer = write(a);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> storeIn(tree, json, sha, a, answer, by));
+            return QuarkusTransaction.requiringNew().call(() -> storeIn(tree, json, sha, a, answer, by, scope));
         } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
             // Two first filings of one new project at once: the second meets the first's row; once more finds it.
-            return QuarkusTransaction.requiringNew().call(() -> storeIn(tree, json, sha, a, answer, by));
+            return QuarkusTransaction.requiringNew().call(() -> storeIn(tree, json, sha, a, answer, by, scope));
         }
     }
 
-    private Filed storeIn(JsonNode tree, String json, String sha, Assessment a, byte[] answer, String by) {
+    private Filed storeIn(JsonNode tree, String json, String sha, Assessment a, byte[] answer, String by, Scope scope) {
         Instant now = Instant.now();
         Dossier d = em.find(Dossier.class, a.projectId(), LockModeType.PESSIMISTIC_WRITE);
         int n;
@@ -92,6 +97,9 @@ public class DossierService {
             d.createdAt = now;
             n = 1;
         } else {
+            if (!scope.sees(provinces, d.province)) {
+                throw otherProvince(scope);
+            }
             DossierVersion current = version(d.projectId, d.currentVersion);
             if (current.proposalSha256.equals(sha)) {
                 StoredAssessment latest = latest(current.id);
@@ -116,6 +124,11 @@ public class DossierService {
         StoredAssessment s = assessment(v, a, answer, StoredAssessment.FILED, null);
         audit.append(by, FILE, DossierContent.subject(s.id), Stored.contentSha256(v.projectId, n, json, answer, s.kind, null));
         return new Filed(new Ref(d.projectId, n, false), answer);
+    }
+
+    public static vn.phendau.problem.ProblemException otherProvince(Scope scope) {
+        return SecurityProblems.forbidden("bạn chỉ được nộp hồ sơ của " + scope.province(),
+                "you may file dossiers of " + scope.province() + " only");
     }
 
     /**
@@ -182,8 +195,8 @@ public class DossierService {
     }
 
     @Transactional
-    public DossierView dossier(String projectId, int page, int size) {
-        Dossier d = find(projectId);
+    public DossierView dossier(String projectId, int page, int size, Scope scope) {
+        Dossier d = find(projectId, scope);
         List<DossierVersion> versions = em.createQuery("FROM DossierVersion WHERE projectId = ?1 ORDER BY n DESC", DossierVersion.class)
                 .setParameter(1, projectId).setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
         Map<Long, List<AssessmentRow>> rows = rows(versions.stream().map(v -> v.id).toList());
@@ -191,13 +204,14 @@ public class DossierService {
                 rows.getOrDefault(v.id, List.of()))).toList();
         DossierVersion current = version(projectId, d.currentVersion);
         String answer = new String(Stored.gunzip(latest(current.id).answerGzip), StandardCharsets.UTF_8);
-        return new DossierView(d.projectId, d.projectName, d.province, d.verdict, d.score, d.currentVersion, d.createdAt,
+        return new DossierView(d.projectId, d.projectName, d.province, d.verdict, d.score, d.currentVersion,
+                Decisions.status(em, d.projectId, d.currentVersion), d.createdAt,
                 d.updatedAt, new Page<>(page, size, d.currentVersion, items), answer);
     }
 
     @Transactional
-    public VersionDetail versionDetail(String projectId, int n) {
-        DossierVersion v = findVersion(projectId, n);
+    public VersionDetail versionDetail(String projectId, int n, Scope scope) {
+        DossierVersion v = findVersion(projectId, n, scope);
         String answer = new String(Stored.gunzip(first(v.id).answerGzip), StandardCharsets.UTF_8);
         return new VersionDetail(projectId, n, v.filedAt, v.filedBy, v.proposalSha256, v.proposalJson, answer,
                 rows(List.of(v.id)).getOrDefault(v.id, List.of()));
@@ -205,16 +219,21 @@ public class DossierService {
 
     /** Two versions compared as each was filed: the proposals, and the assessments they were first given. */
     @Transactional
-    public VersionDiff diff(String projectId, int from, int to) {
-        DossierVersion a = findVersion(projectId, from);
-        DossierVersion b = findVersion(projectId, to);
+    public VersionDiff diff(String projectId, int from, int to, Scope scope) {
+        DossierVersion a = findVersion(projectId, from, scope);
+        DossierVersion b = findVersion(projectId, to, scope);
         return new VersionDiff(projectId, from, to, Diff.of(read(a.proposalJson), read(b.proposalJson),
                 read(Stored.gunzip(first(a.id).answerGzip)), read(Stored.gunzip(first(b.id).answerGzip))));
     }
 
     @Transactional
-    public Page<Summary> search(DossierFilter filter, int page, int size) {
+    public Page<Summary> search(DossierFilter filter, int page, int size, Scope scope) {
         DossierFilter.Sql where = filter.sql(provinces, 1);
+        if (!scope.all()) {
+            List<Object> values = new ArrayList<>(where.values());
+            values.add(scope.key());
+            where = new DossierFilter.Sql(where.where() + " AND province_key = ?" + values.size(), values);
+        }
         long total = ((Number) where.bind(em.createNativeQuery("SELECT count(*) FROM dossier WHERE " + where.where()), 1)
                 .getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
@@ -249,17 +268,18 @@ public class DossierService {
                 .collect(Collectors.groupingBy(AssessmentRow::versionId, Collectors.toCollection(ArrayList::new)));
     }
 
-    private Dossier find(String projectId) {
+    /** The dossier, when the caller may see it: one of another province is not found, as one that does not exist. */
+    public Dossier find(String projectId, Scope scope) {
         Dossier d = em.find(Dossier.class, projectId);
-        if (d == null) {
+        if (d == null || !scope.sees(provinces, d.province)) {
             throw ProblemException.notFound("hồ sơ", "projectId", "không có hồ sơ nào của dự án '" + projectId + "'",
                     "no dossier for project '" + projectId + "'");
         }
         return d;
     }
 
-    private DossierVersion findVersion(String projectId, int n) {
-        find(projectId);
+    private DossierVersion findVersion(String projectId, int n, Scope scope) {
+        find(projectId, scope);
         DossierVersion v = version(projectId, n);
         if (v == null) {
             throw ProblemException.notFound("phiên bản", "version", "hồ sơ '" + projectId + "' không có phiên bản " + n,

@@ -31,7 +31,7 @@ public final class DossierViews {
     }
 
     public record DossierView(String projectId, String projectName, String province, String verdict, int score,
-                              int currentVersion, Instant createdAt, Instant updatedAt, Page<VersionView> versions,
+                              int currentVersion, Decisions.Status status, Instant createdAt, Instant updatedAt, Page<VersionView> versions,
                               @JsonRawValue String current) {
     }
 

@@ -28,11 +28,13 @@ final class FilingSink implements BatchSink, Closeable {
     private final BatchSink out;
     private final DossierService dossiers;
     private final String by;
+    private final vn.phendau.security.Scope scope;
 
-    FilingSink(BatchSink out, DossierService dossiers, String by) {
+    FilingSink(BatchSink out, DossierService dossiers, String by, vn.phendau.security.Scope scope) {
         this.out = out;
         this.dossiers = dossiers;
         this.by = by;
+        this.scope = scope;
     }
 
     /** Every item is assessed in full, whatever the answer shows of it: that is what is kept. */
@@ -48,7 +50,15 @@ final class FilingSink implements BatchSink, Closeable {
 
     @Override
     public void result(int index, JsonNode proposal, Assessment assessment) throws IOException {
-        Ref ref = dossiers.store(proposal, assessment, by).dossier();
+        Ref ref;
+        try {
+            ref = dossiers.store(proposal, assessment, by, scope).dossier();
+        } catch (vn.phendau.problem.ProblemException refused) {
+            // An item of a province the officer may not file for: that item is refused, the others are filed.
+            out.error(index, assessment.projectId(), java.util.List.of(Problem.at("location.province",
+                    refused.problems().get(0).message().vi(), refused.problems().get(0).message().en())));
+            return;
+        }
         if (out instanceof JsonBatchWriter json) {
             json.writeResult(new FiledItem(index, assessment, ref));
         } else {

@@ -9,7 +9,6 @@ import vn.phendau.problem.ProblemException;
 /** What a dossier request says besides its body (query parameters, headers), checked within bounds. */
 public final class Params {
 
-    static final String ANONYMOUS = "anonymous";
     static final int MAX_TEXT = 200;
 
     private Params() {
@@ -18,19 +17,6 @@ public final class Params {
     public static ProblemException invalid(String path, String vi, String en) {
         return new ProblemException(400, "invalid-parameter", "Tham số không hợp lệ", "Invalid parameter",
                 List.of(Problem.at(path, vi, en)));
-    }
-
-    /** Who filed: the X-Submitted-By header (NFC, at most 200 characters), or "anonymous". */
-    public static String submittedBy(String header) {
-        if (header == null || header.isBlank()) {
-            return ANONYMOUS;
-        }
-        String by = VietnameseText.nfc(utf8(header).strip());
-        if (by.codePointCount(0, by.length()) > MAX_TEXT || by.chars().anyMatch(Character::isISOControl)) {
-            throw invalid("X-Submitted-By", "tối đa " + MAX_TEXT + " ký tự, không có ký tự điều khiển",
-                    "at most " + MAX_TEXT + " characters, no control characters");
-        }
-        return by;
     }
 
     /**

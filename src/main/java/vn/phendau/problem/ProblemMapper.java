@@ -53,6 +53,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return answer.build();
     }
 
+    /** A problem's answer, for the mappers that answer a problem they did not throw (401 and 403). */
+    public static Response answer(ProblemException p) {
+        return Response.status(p.status()).type(PROBLEM_JSON + ";charset=UTF-8").entity(body(p)).build();
+    }
+
     public static Map<String, Object> body(ProblemException p) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:phendau:problem:" + p.type());

@@ -1,7 +1,7 @@
 package vn.phendau.replay;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,30 +14,33 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.phendau.dossier.DossierConfig;
 import vn.phendau.dossier.DossierFilter;
-import vn.phendau.dossier.DossierResource;
 import vn.phendau.dossier.DossierViews.Page;
 import vn.phendau.dossier.Params;
 import vn.phendau.problem.ProblemException;
 
 @Path("/api/v1/replays")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({vn.phendau.security.Role.ADMIN_, vn.phendau.security.Role.AUDITOR_})
 public class ReplayResource {
 
     private final ReplayService replays;
     private final ReplayWorker worker;
     private final DossierConfig config;
+    private final vn.phendau.security.Caller caller;
 
-    public ReplayResource(ReplayService replays, ReplayWorker worker, DossierConfig config) {
+    public ReplayResource(ReplayService replays, ReplayWorker worker, DossierConfig config, vn.phendau.security.Caller caller) {
+        this.caller = caller;
         this.replays = replays;
         this.worker = worker;
         this.config = config;
     }
 
     @POST
+    @RolesAllowed(vn.phendau.security.Role.ADMIN_)
     @Operation(summary = "Re-assess the current version of every dossier (or those the filter chooses) with the rules as they are now")
     public Response start(@QueryParam("province") String province, @QueryParam("verdict") String verdict,
-                          @QueryParam("q") String q, @HeaderParam(DossierResource.SUBMITTED_BY) String by) {
-        String who = Params.submittedBy(by);
+                          @QueryParam("q") String q) {
+        String who = caller.name();
         long id = replays.start(DossierFilter.of(province, verdict, q), who);
         worker.wake();
         return Response.accepted(Map.of("replayId", id, "status", Replay.RUNNING))

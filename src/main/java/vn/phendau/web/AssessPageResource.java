@@ -97,6 +97,7 @@ public class AssessPageResource {
     public Response submit(@BeanParam Viewer viewer, @Context RoutingContext exchange) throws IOException {
         // Read on the event loop by BodyGuard, the file already spooled: no worker waited on the upload.
         BodyGuard.Form form = BodyGuard.form(exchange);
+        vn.phendau.security.Csrf.check(exchange, form.field(vn.phendau.security.Csrf.FIELD));
         String json = form.field("json");
         boolean pasted = json != null && !json.isBlank();
         boolean uploaded = form.file() != null && form.fileName() != null && !form.fileName().isBlank();
@@ -192,8 +193,8 @@ public class AssessPageResource {
     /** One proposal: read and checked as the API reads it, assessed, kept for its address, shown. */
     private Response report(Viewer viewer, byte[] body) {
         Assessment a = assess(body);
-        return Pages.html(200, viewer, Templates.report(pages.page(viewer, "/reports/" + a.assessmentId(), "assess"), a,
-                ScoreChart.of(a.scoreBreakdown())));
+        // Post/redirect/get: the report has its own address, and reloading it does not post the form again.
+        return Response.seeOther(java.net.URI.create("/reports/" + a.assessmentId())).build();
     }
 
     /**
@@ -227,8 +228,7 @@ public class AssessPageResource {
                 batch.run(reading, sink);
             }
             ListResult result = sink.result();
-            return Pages.html(200, viewer, Templates.list(pages.page(viewer, "/lists/" + result.listId(), "assess"), result,
-                    result.view(1, null, null)));
+            return Response.seeOther(java.net.URI.create("/lists/" + result.listId())).build();
         } finally {
             Files.deleteIfExists(file);
         }

@@ -15,13 +15,17 @@ import vn.phendau.rules.RuleBase;
 public class Pages {
 
     private final RuleBase ruleBase;
+    private final io.quarkus.vertx.http.runtime.CurrentVertxRequest request;
 
-    public Pages(RuleBase ruleBase) {
+    public Pages(RuleBase ruleBase, io.quarkus.vertx.http.runtime.CurrentVertxRequest request) {
         this.ruleBase = ruleBase;
+        this.request = request;
     }
 
     public Page page(Viewer viewer, String self, String nav) {
-        return new Page(viewer.lang(), self, nav, ruleBase.version(), ruleBase.fingerprint());
+        io.vertx.ext.web.RoutingContext ctx = request.getCurrent();
+        return new Page(viewer.lang(), self, nav, ruleBase.version(), ruleBase.fingerprint(),
+                ctx == null ? null : () -> vn.phendau.security.Csrf.token(ctx));
     }
 
     /** The template in the viewer's language: {msg:…} and the {vi, en} texts pick by it. */

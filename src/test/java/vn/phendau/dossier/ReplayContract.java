@@ -125,7 +125,7 @@ abstract class ReplayContract extends DossierContract {
         assertThat(done.getInt("verdictsChanged"), equalTo(1));
         assertThat(done.getInt("scoresChanged"), equalTo(1));
         assertThat(done.getInt("findingsChanged"), equalTo(1));
-        assertThat(done.getString("startedBy"), equalTo("replay-test"));
+        assertThat(done.getString("startedBy"), equalTo("admin-test"));
 
         JsonPath changes = given().get(location + "/changes").then().statusCode(200).extract().jsonPath();
         assertThat(changes.getList("items.projectId"), equalTo(List.of(ids.get(1))));

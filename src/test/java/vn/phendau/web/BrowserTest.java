@@ -216,4 +216,49 @@ class BrowserTest {
         Files.copy(shot, shots().resolve(name), StandardCopyOption.REPLACE_EXISTING);
         browser.manage().window().setSize(new Dimension(1366, 900));
     }
+
+    /** A reviewer signs in, records a decision with an override of one finding, and sees it on the dossier page. */
+    @Test
+    void aReviewerSignsInAndRecordsADecisionWithAnOverride() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        com.fasterxml.jackson.databind.node.ObjectNode p = (com.fasterxml.jackson.databind.node.ObjectNode) vn.phendau.http.Payloads.MAPPER
+                .readTree(Files.readString(Path.of("samples/07-dien-bien-duong-a-pa-chai.json")));
+        String id = "BR-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        p.put("id", id);
+        vn.phendau.security.As.officer().contentType("application/json").body(p.toString()).post("/api/v1/dossiers")
+                .then().statusCode(201);
+
+        // The dossier page asks for sign-in, then comes back to the dossier.
+        browser.get(base.toString() + "dossiers/" + id + "?lang=vi");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+        browser.findElement(By.id("j_username")).sendKeys("reviewer");
+        browser.findElement(By.id("j_password")).sendKeys("reviewer-pass");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decision-form")));
+        assertTrue(browser.findElement(By.id("status")).getText().contains("chờ quyết định"));
+
+        // Approve, accepting the first REVIEW finding as satisfied.
+        WebElement review = browser.findElements(By.cssSelector("#decision-form select[id^='kind-']")).stream()
+                .filter(s -> s.findElements(By.cssSelector("option[value='ACCEPTED']")).size() == 1).findFirst().orElseThrow();
+        String n = review.getAttribute("id").substring("kind-".length());
+        String ruleId = review.getAttribute("aria-label");
+        new Select(browser.findElement(By.id("outcome"))).selectByValue("APPROVE");
+        browser.findElement(By.id("reason")).sendKeys("Hồ sơ đầy đủ; ý kiến các bộ đã có sau ngày nộp.");
+        new Select(review).selectByValue("ACCEPTED");
+        browser.findElement(By.id("override-reason-" + n)).sendKeys("Bộ Ngoại giao đã có ý kiến thống nhất bằng văn bản.");
+        browser.findElement(By.id("document-" + n)).sendKeys("Công văn 1234/BNG-BG ngày 02/12/2026");
+        browser.findElement(By.id("decide")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "đã duyệt, 1 ý kiến khác với quy tắc"));
+        WebElement decision = browser.findElement(By.cssSelector("section.decision"));
+        assertTrue(decision.getText().contains(ruleId), decision.getText());
+        assertTrue(decision.getText().contains("chấp nhận là đáp ứng"), decision.getText());
+        assertTrue(decision.getText().contains("Công văn 1234/BNG-BG ngày 02/12/2026"), decision.getText());
+        assertTrue(decision.getText().contains("reviewer"), decision.getText());
+        // The rules' answer is unchanged.
+        vn.phendau.security.As.auditor().get("/api/v1/dossiers/" + id).then().statusCode(200)
+                .body("status.code", org.hamcrest.Matchers.equalTo("APPROVED"))
+                .body("verdict", org.hamcrest.Matchers.equalTo(vn.phendau.security.As.auditor().get("/api/v1/dossiers/" + id + "/versions/1")
+                        .jsonPath().getString("assessment.verdict")));
+    }
 }
