@@ -162,7 +162,7 @@ class BrowserTest {
         assertEquals(14, column(1).size(), "the other 14 of the 39 projects");
 
         // The same result downloaded as Excel and as CSV.
-        Path downloads = Files.createTempDirectory(profile, "downloads");
+        Path downloads = Files.createTempDirectory("phendau-downloads");
         ((ChromeDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
                 java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         browser.findElement(By.linkText("Excel")).click();

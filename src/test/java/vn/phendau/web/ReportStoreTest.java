@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import io.restassured.builder.MultiPartSpecBuilder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -132,8 +131,8 @@ class ReportStoreTest {
         Pattern link = Pattern.compile("/reports/([0-9a-f-]{36})");
         for (Path f : samples) {
             for (String lang : List.of("vi", "en")) {
-                String shown = given().cookie("lang", lang)
-                        .multiPart(new MultiPartSpecBuilder(Files.readString(f)).controlName("json").charset(StandardCharsets.UTF_8).build())
+                // Post/redirect/get: the report shown after the form is already the one the store reads back.
+                String shown = AssessPagesTest.pasted(Files.readString(f)).cookie("lang", lang)
                         .post("/assess").then().statusCode(200).extract().asString();
                 Matcher m = link.matcher(shown);
                 assertTrue(m.find(), f + " links to its report");
@@ -154,11 +153,16 @@ class ReportStoreTest {
                 List.of(new ListResult.Invalid(2, "LS-2", List.of(Problem.at("$[1].location.province", "thiếu tỉnh", "province missing")))),
                 List.of(new PortfolioFinding("DISC-3", "DISC", Severity.values()[0], List.of("LS-1", "LS-3"), 2,
                         Text.of("Dự án chồng lấn", "Overlapping projects"), Text.of("giải thích", "explanation"),
-                        Text.of("khắc phục", "remedy"), List.of(new Citation("Nghị quyết 23/NQ-CP", "3", null, "trích dẫn")))));
+                        Text.of("khắc phục", "remedy"), List.of(new Citation("Nghị quyết 23/NQ-CP", "3", null, "trích dẫn")))),
+                new ListResult.Input(vn.phendau.batch.BatchFormat.CSV, "projectId\nLS-1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         store.put(list);
 
         ListResult read = storeWith(30, 1000, 1L << 26).list(list.listId()).orElseThrow();
-        assertEquals(list, read);
+        // The list as sent (kept for its downloads) is bytes: a record compares those by reference.
+        assertEquals(list.input().format(), read.input().format());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(list.input().bytes(), read.input().bytes());
+        assertEquals(new ListResult(list.listId(), list.source(), list.at(), list.summary(), list.rows(), list.invalid(), list.portfolio(), null),
+                new ListResult(read.listId(), read.source(), read.at(), read.summary(), read.rows(), read.invalid(), read.portfolio(), null));
         assertTrue(store.list(UUID.randomUUID().toString()).isEmpty());
     }
 
