@@ -62,6 +62,10 @@ public class Users {
     }
 
     void seed(@Observes StartupEvent start) {
+        if (org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.hibernate-orm.database.start-offline", Boolean.class).orElse(false)) {
+            return;  // the command line's check opens no database (cli.Main): there are no users to make
+        }
         config.usersFile().filter(f -> !f.isBlank()).ifPresent(this::seedFrom);
         QuarkusTransaction.requiringNew().run(() -> {
             long count = em.createQuery("SELECT count(u) FROM AppUser u", Long.class).getSingleResult();

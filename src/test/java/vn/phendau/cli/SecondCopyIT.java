@@ -96,18 +96,23 @@ class SecondCopyIT {
         assertFalse(Files.exists(empty.resolve("data")), "check made no ./data");
     }
 
-    /** Sends sample 07 through the page's form, as a browser does, and gives the address of its report. */
+    /** Sends sample 07 through the page's form, as a browser does (with its anti-forgery token), and gives the address of its report. */
     static String assessOnThePage(int port) throws Exception {
         String boundary = "----phendau" + System.nanoTime();
+        String token = "t".repeat(43);  // double-submit: the cookie and the form's field agree
         String json = Files.readString(Path.of("samples/07-dien-bien-duong-a-pa-chai.json"), StandardCharsets.UTF_8);
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"json\"\r\n\r\n" + json + "\r\n--" + boundary + "--\r\n";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + vn.phendau.security.Csrf.FIELD + "\"\r\n\r\n" + token
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"json\"\r\n\r\n" + json + "\r\n--" + boundary + "--\r\n";
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/assess"))
                 .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", vn.phendau.security.Csrf.COOKIE + "=" + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode(), page.body());
-        Matcher m = Pattern.compile("/reports/[0-9a-f-]{36}").matcher(page.body());
-        assertTrue(m.find(), "the page links to its report");
+        // Post/redirect/get: the form answers with the report's address.
+        assertEquals(303, page.statusCode(), page.body());
+        String location = page.headers().firstValue("Location").orElse("");
+        Matcher m = Pattern.compile("/reports/[0-9a-f-]{36}").matcher(location);
+        assertTrue(m.find(), "the form sends the browser to its report: " + location);
         return m.group();
     }
 

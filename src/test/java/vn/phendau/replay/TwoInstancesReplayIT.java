@@ -56,6 +56,7 @@ class TwoInstancesReplayIT {
                 "-Dquarkus.datasource.username=" + USER,
                 "-Dquarkus.datasource.password=" + PASSWORD,
                 "-Dphendau.warm-up=false",
+                "-Dphendau.security.users-file=" + Path.of("src/test/resources/users.txt").toAbsolutePath(),
                 "-Dphendau.replay.threads=2",
                 "-Dphendau.replay.chunk=10",
                 "-Dphendau.replay.poll=200ms"));
@@ -116,7 +117,8 @@ class TwoInstancesReplayIT {
                     assertTrue(byInstance.getOrDefault(String.valueOf(a.pid()), 0) > 0
                             && byInstance.getOrDefault(String.valueOf(b.pid()), 0) > 0, "both took a share: " + byInstance);
                 }
-                assertTrue(get(portA, "/api/v1/audit/verify").body().contains("\"valid\":true"), "the audit chain holds");
+                String verified = get(portA, "/api/v1/audit/verify").body();
+                assertTrue(verified.contains("\"valid\":true"), "the audit chain holds: " + verified);
             }
         }
     }
@@ -140,11 +142,18 @@ class TwoInstancesReplayIT {
     static HttpResponse<String> post(int port, String path, String json) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(300)).header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", signedIn(path))
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(int port, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(60)).header("Authorization", signedIn(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Dossiers are filed by an officer of all provinces, replays started and the audit chain walked by an ADMIN (src/test/resources/users.txt). */
+    static String signedIn(String path) {
+        String user = path.startsWith("/api/v1/replays") || path.startsWith("/api/v1/audit") ? "admin-test:admin-test-pass" : "officer:officer-pass";
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
     }
 }
