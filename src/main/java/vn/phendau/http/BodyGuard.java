@@ -361,7 +361,10 @@ public class BodyGuard {
             ctx.request().connection().close();
             return;
         }
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close").endHandler(v -> ctx.request().connection().close());
+        // The context's end handlers, not the response's own: setting the response's end handler would replace the
+        // one the router runs them from, and the spooled file (deleted by one of them) would stay on the disk.
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        ctx.addEndHandler(v -> ctx.request().connection().close());
         HttpLayerProblems.send(ctx, problem, metrics);
     }
 

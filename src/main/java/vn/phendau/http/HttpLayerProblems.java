@@ -53,7 +53,8 @@ public class HttpLayerProblems {
         }
         long limit = BodyPrechecks.isSingleProposal(ctx.request().path()) ? Math.min(limits.bodyBytes(), outer) : outer;
         // As the HTTP layer does: answer without reading the body, then close the connection it is still on.
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close").endHandler(v -> ctx.request().connection().close());
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        ctx.addEndHandler(v -> ctx.request().connection().close());  // the context's, so that its other end handlers still run
         send(ctx, Bodies.tooLarge(limit));
     }
 

@@ -13,11 +13,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.phendau.http.ProblemAssert;
 
@@ -103,5 +108,30 @@ class BatchLimitsTest {
                 .replace("\"name\":\"Đường\"", "\"name\":\"" + "x".repeat(BYTES) + "\"").getBytes(StandardCharsets.UTF_8)), 413)
                 .at("$").en("$"), equalTo(expected));
         post(XLSX, Fixtures.xlsx(MINIMAL, rows(1))).then().statusCode(200);
+    }
+
+    @Test
+    void aListRefusedOverTheByteLimitLeavesNoSpooledFileBehind() throws Exception {
+        // Each refused list would otherwise leave up to phendau.limits.batch-bytes on the disk: a client could fill it.
+        String marker = "SPOOL-" + UUID.randomUUID();
+        byte[] over = new String(json(1), StandardCharsets.UTF_8).replace("\"id\":\"L-0\"", "\"id\":\"" + marker + "\"")
+                .replace("\"name\":\"Đường\"", "\"name\":\"" + "x".repeat(BYTES) + "\"").getBytes(StandardCharsets.UTF_8);
+        problem(post("application/json", over), 413);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        List<Path> left;
+        do {
+            Thread.sleep(100);
+            try (var files = Files.list(tmp)) {
+                left = files.filter(f -> f.getFileName().toString().startsWith("phendau-list")).filter(f -> {
+                    try (InputStream in = Files.newInputStream(f)) {
+                        return new String(in.readNBytes(200), StandardCharsets.UTF_8).contains(marker);
+                    } catch (IOException gone) {
+                        return false;  // deleted while being read
+                    }
+                }).toList();
+            }
+        } while (!left.isEmpty() && System.nanoTime() < deadline);
+        assertTrue(left.isEmpty(), "spooled files left behind: " + left);
     }
 }
