@@ -68,6 +68,17 @@ public final class Main {
         System.exit(code);
     }
 
+    /**
+     * How a command ends: as Quarkus ends it (the tests' launcher replaces that), except that a failure to start a
+     * second copy meets ({@code verify-audit} beside a running service holds its H2 file) is one line, as for the
+     * service, not a stack trace.
+     */
+    private static void commandExit(int code, Throwable failure) {
+        java.util.Optional<String> known = failure == null ? java.util.Optional.empty() : StartFailure.describe(failure);
+        known.ifPresent(line -> new java.io.PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8).println(line));
+        io.quarkus.runtime.ApplicationLifecycleManager.getDefaultExitCodeHandler().accept(code, known.isPresent() ? null : failure);
+    }
+
     private static void command(Class<? extends io.quarkus.runtime.QuarkusApplication> command, Map<String, String> mode,
                                 String... args) {
         Map<String, String> before = new java.util.HashMap<>();
@@ -78,7 +89,7 @@ public final class Main {
             }
         });
         try {
-            Quarkus.run(command, args);
+            Quarkus.run(command, Main::commandExit, args);
         } finally {
             // Only reached when something other than System.exit ends the run (the tests' launcher): the JVM goes
             // on, and a service started in it afterwards must open its port again.

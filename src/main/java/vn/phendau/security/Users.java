@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
@@ -53,18 +54,23 @@ public class Users {
     private final AuditLog audit;
     private final Provinces provinces;
     private final SecurityConfig config;
+    private final boolean offline;
 
-    public Users(EntityManager em, AuditLog audit, Provinces provinces, SecurityConfig config) {
+    public Users(EntityManager em, AuditLog audit, Provinces provinces, SecurityConfig config,
+                 @ConfigProperty(name = "quarkus.hibernate-orm.database.start-offline", defaultValue = "false") boolean offline) {
         this.em = em;
         this.audit = audit;
         this.provinces = provinces;
         this.config = config;
+        this.offline = offline;
     }
 
     void seed(@Observes StartupEvent start) {
-        if (org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.hibernate-orm.database.start-offline", Boolean.class).orElse(false)) {
-            return;  // the command line's check opens no database (cli.Main): there are no users to make
+        if (offline) {
+            // The check command assesses and forgets: it opens no database (README, "From the command line"), so
+            // there is nobody to sign in and no users table to seed. Seeding would make ./data, or fail on a file
+            // that the running service holds.
+            return;
         }
         config.usersFile().filter(f -> !f.isBlank()).ifPresent(this::seedFrom);
         QuarkusTransaction.requiringNew().run(() -> {

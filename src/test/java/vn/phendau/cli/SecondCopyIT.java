@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged JAR as a user runs it (issue 23, issue 18): a second copy, its port or its H2 file taken by the first,
- * says so in one line in both languages and exits 1, with no stack trace; a report shown by the pages opens again after
+ * says so in one line in both languages and exits 1, with no stack trace, and so does {@code verify-audit} run beside it;
+ * a report shown by the pages opens again after
  * a restart; {@code check} opens no database, so a folder without ./data is left without one.
  */
 class SecondCopyIT {
@@ -72,6 +73,13 @@ class SecondCopyIT {
             assertTrue(out.contains(db.getFileName() + ".mv.db"), "names the file: " + out);
             assertNoStackTrace(out);
 
+            // verify-audit beside the running service, on its H2 file: the same one line, exit 1.
+            JarProcess audit = JarProcess.start(dir.resolve("fourth"), service(JarProcess.freePort(), db), "verify-audit");
+            assertEquals(1, audit.exitCode(START), audit.output());
+            out = audit.output();
+            assertTrue(out.contains("Cannot start: the database file") && out.contains(db.getFileName() + ".mv.db"), out);
+            assertNoStackTrace(out);
+
             reportPath = assessOnThePage(port);
             assertEquals(200, get(port, reportPath).statusCode());
         }
@@ -96,23 +104,28 @@ class SecondCopyIT {
         assertFalse(Files.exists(empty.resolve("data")), "check made no ./data");
     }
 
-    /** Sends sample 07 through the page's form, as a browser does (with its anti-forgery token), and gives the address of its report. */
+    /**
+     * Sends sample 07 through the page's form, as a browser does (the form's CSRF token and its cookie, then the 303 to
+     * the report), and gives the address of its report.
+     */
     static String assessOnThePage(int port) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/assess"))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertTrue(token.find(), "the form carries its CSRF token");
         String boundary = "----phendau" + System.nanoTime();
-        String token = "t".repeat(43);  // double-submit: the cookie and the form's field agree
         String json = Files.readString(Path.of("samples/07-dien-bien-duong-a-pa-chai.json"), StandardCharsets.UTF_8);
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + vn.phendau.security.Csrf.FIELD + "\"\r\n\r\n" + token
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token.group(1)
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"json\"\r\n\r\n" + json + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/assess"))
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/assess"))
                 .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Cookie", vn.phendau.security.Csrf.COOKIE + "=" + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-        // Post/redirect/get: the form answers with the report's address.
         assertEquals(303, page.statusCode(), page.body());
-        String location = page.headers().firstValue("Location").orElse("");
-        Matcher m = Pattern.compile("/reports/[0-9a-f-]{36}").matcher(location);
-        assertTrue(m.find(), "the form sends the browser to its report: " + location);
+        Matcher m = Pattern.compile("/reports/[0-9a-f-]{36}").matcher(page.headers().firstValue("Location").orElse(""));
+        assertTrue(m.find(), "the form answers with its report's address");
         return m.group();
     }
 
