@@ -15,7 +15,8 @@ import vn.phendau.audit.AuditLog;
 import vn.phendau.audit.Hashes;
 
 /**
- * Records failed sign-ins in the audit chain, within bounds. In a window of a minute (from the first failure), at most
+ * Records failed sign-ins in the audit chain, within bounds. In a window of a minute (from the first failure;
+ * {@code phendau.security.failed-sign-ins-window}), at most
  * {@code phendau.security.failed-sign-ins-recorded-per-minute} failures of one user name, and ten times that for all
  * names together, are recorded one by one ({@value #FAILED}); the rest are counted, and at the window's end the count
  * goes into the chain as one entry ({@value #MORE}) whose subject gives the total and the names that went past the
@@ -27,7 +28,6 @@ public class SignInFailures {
 
     public static final String FAILED = "SIGN_IN_FAILED";
     public static final String MORE = "SIGN_IN_FAILED_MORE";
-    static final Duration WINDOW = Duration.ofMinutes(1);
     /** The audit entry's subject column holds 400 characters. */
     private static final int SUBJECT_CHARS = 400;
     /** The names counted one by one in a window; past them, the failures of new names are counted as {@value #OTHERS}. */
@@ -38,6 +38,7 @@ public class SignInFailures {
     private final AuditLog audit;
     private final Vertx vertx;
     private final int perName;
+    private final Duration window;
     private Instant windowStart;
     private long timer = -1;
     private final Map<String, Integer> counts = new LinkedHashMap<>();
@@ -48,6 +49,7 @@ public class SignInFailures {
         this.audit = audit;
         this.vertx = vertx;
         this.perName = config.failedSignInsRecordedPerMinute();
+        this.window = config.failedSignInsWindow();
     }
 
     /** Called on a worker thread, outside any transaction. The name is as sent (bounded), never the password. */
@@ -68,7 +70,7 @@ public class SignInFailures {
             windowStart = Instant.now();
             // The window's end writes what went past the bound; a timer, so that it is written even if no one
             // fails to sign in afterwards.
-            timer = vertx.setTimer(WINDOW.toMillis(), id -> vertx.executeBlocking(() -> {
+            timer = vertx.setTimer(Math.max(1, window.toMillis()), id -> vertx.executeBlocking(() -> {
                 endWindow();
                 return null;
             }, false));
@@ -117,7 +119,7 @@ public class SignInFailures {
         // The most tried names first, as many as the subject holds.
         String names = past.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .map(e -> "user:" + e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        String subject = "sign-ins:" + from + " +" + WINDOW.toSeconds() + "s: " + count + " more; " + names;
+        String subject = "sign-ins:" + from + " +" + window.toSeconds() + "s: " + count + " more; " + names;
         if (subject.length() > SUBJECT_CHARS) {
             subject = subject.substring(0, SUBJECT_CHARS - 1) + "…";
         }
