@@ -274,8 +274,14 @@ public class BatchService {
                 return;
             }
             Assessment a = o.assessment();
-            sink.result(o.index(), o.proposal(), a);
+            boolean kept = sink.result(o.index(), o.proposal(), a);
             metrics.assessed(Metrics.Entry.LIST, a);
+            if (!kept) {
+                // Written as an error (refused): counted with the errors, and no part of the verdicts or the portfolio.
+                invalid++;
+                reported++;
+                return;
+            }
             byVerdict.merge(a.verdict().name(), 1, Integer::sum);
             Part part = o.portfolio();
             if (part == null) {

@@ -20,9 +20,14 @@ public interface BatchSink {
 
     void result(int index, Assessment assessment) throws IOException;
 
-    /** An assessed item with the proposal it was made of, for a sink that keeps it (dossiers); most need only the answer. */
-    default void result(int index, com.fasterxml.jackson.databind.JsonNode proposal, Assessment assessment) throws IOException {
+    /**
+     * An assessed item with the proposal it was made of, for a sink that keeps it (dossiers); most need only the answer.
+     * False when the sink refused to keep it and wrote it as an error instead (a filed list's item of a province the
+     * officer may not file for): the list's counts then have it among the invalid items, as its answer does.
+     */
+    default boolean result(int index, com.fasterxml.jackson.databind.JsonNode proposal, Assessment assessment) throws IOException {
         result(index, assessment);
+        return true;
     }
 
     void error(int index, String projectId, List<Problem> problems) throws IOException;

@@ -49,7 +49,7 @@ final class FilingSink implements BatchSink, Closeable {
     }
 
     @Override
-    public void result(int index, JsonNode proposal, Assessment assessment) throws IOException {
+    public boolean result(int index, JsonNode proposal, Assessment assessment) throws IOException {
         Ref ref;
         try {
             ref = dossiers.store(proposal, assessment, by, scope).dossier();
@@ -57,13 +57,14 @@ final class FilingSink implements BatchSink, Closeable {
             // An item of a province the officer may not file for: that item is refused, the others are filed.
             out.error(index, assessment.projectId(), java.util.List.of(Problem.at("location.province",
                     refused.problems().get(0).message().vi(), refused.problems().get(0).message().en())));
-            return;
+            return false;
         }
         if (out instanceof JsonBatchWriter json) {
             json.writeResult(new FiledItem(index, assessment, ref));
         } else {
             out.result(index, assessment);
         }
+        return true;
     }
 
     @Override

@@ -61,9 +61,12 @@ public class PageGuard {
         if (path.equals("/j_security_check")) {
             // A wrong password at the login form: Quarkus answers with the API's Basic challenge (401), which would make
             // the browser ask in a dialog of its own; the login page says it instead.
+            // A login form without its CSRF token goes back to a fresh form, which says so.
             ctx.addHeadersEndHandler(v -> {
-                if (ctx.response().getStatusCode() == 401) {
-                    ctx.response().setStatusCode(302).headers().remove("WWW-Authenticate").set(HttpHeaders.LOCATION, "/login?error=true");
+                boolean stale = Boolean.TRUE.equals(ctx.get(Csrf.LOGIN_REFUSED));
+                if (ctx.response().getStatusCode() == 401 || stale) {
+                    ctx.response().setStatusCode(302).headers().remove("WWW-Authenticate").set(HttpHeaders.LOCATION,
+                            stale ? "/login?error=stale" : "/login?error=true");
                 }
             });
         }

@@ -29,4 +29,11 @@ public interface SecurityConfig {
      */
     @WithDefault("5")
     int failedSignInsRecordedPerMinute();
+
+    /**
+     * The window the bound above counts in, from its first failure; at its end the failures past the bound go into
+     * the chain as one entry. A minute, as the bound's name says; shorter only for the tests.
+     */
+    @WithDefault("60s")
+    java.time.Duration failedSignInsWindow();
 }

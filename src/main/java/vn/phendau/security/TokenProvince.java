@@ -33,7 +33,9 @@ public class TokenProvince implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         Object claim = token.getClaim(config.provinceClaim());
-        String value = claim == null ? "" : claim.toString().replaceAll("^\"|\"$", "").strip();
+        // A JSON string claim comes as jakarta.json's JsonString, whose toString() keeps the quotes.
+        String value = claim == null ? "" : claim instanceof jakarta.json.JsonString s ? s.getString().strip()
+                : claim.toString().replaceAll("^\"|\"$", "").strip();
         if (value.isEmpty()) {
             return Uni.createFrom().item(identity);
         }

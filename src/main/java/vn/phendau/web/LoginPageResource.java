@@ -28,7 +28,7 @@ public class LoginPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(Page page, boolean error);
+        static native TemplateInstance login(Page page, boolean error, boolean stale);
     }
 
     private final Pages pages;
@@ -41,7 +41,10 @@ public class LoginPageResource {
     @Path("login")
     @Operation(hidden = true)
     public Response login(@BeanParam Viewer viewer, @RestQuery("error") String error) {
-        return Pages.html(error == null ? 200 : 401, viewer, Templates.login(pages.page(viewer, "/login", "login"), error != null));
+        // error=stale: the form came without its CSRF token (an old page, or another website's form).
+        boolean stale = "stale".equals(error);
+        return Pages.html(error == null ? 200 : stale ? 403 : 401, viewer,
+                Templates.login(pages.page(viewer, "/login", "login"), error != null && !stale, stale));
     }
 
     @POST

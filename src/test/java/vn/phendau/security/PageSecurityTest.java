@@ -117,10 +117,54 @@ class PageSecurityTest {
                 .post("/assess").then().statusCode(303);
     }
 
+    /** The login form as a browser posts it: with the token the login page wrote into it, and that page's cookie. */
+    static io.restassured.specification.RequestSpecification loginForm(String name, String password) {
+        Response login = given().get("/login");
+        String token = login.cookie(Csrf.COOKIE);
+        assertThat(login.asString(), containsString("name=\"csrf\" value=\"" + token + "\""));
+        return given().redirects().follow(false).cookie(Csrf.COOKIE, token).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", name).formParam("j_password", password).formParam(Csrf.FIELD, token);
+    }
+
+    @Test
+    void theLoginFormNeedsItsCsrfToken() {
+        // Right name and password, but no token, or another one: no session, and back to a fresh login form.
+        Response none = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .body("j_username=reviewer&j_password=reviewer-pass").post("/j_security_check");
+        Response other = given().redirects().follow(false).cookie(Csrf.COOKIE, "a".repeat(43)).contentType("application/x-www-form-urlencoded")
+                .body("j_username=reviewer&j_password=reviewer-pass&csrf=" + "b".repeat(43)).post("/j_security_check");
+        Response cookieOnly = given().redirects().follow(false).cookie(Csrf.COOKIE, "a".repeat(43))
+                .contentType("application/x-www-form-urlencoded").body("j_username=reviewer&j_password=reviewer-pass")
+                .post("/j_security_check");
+        for (Response r : List.of(none, other, cookieOnly)) {
+            assertThat(r.statusCode(), equalTo(302));
+            assertThat(r.header("Location"), containsString("/login?error=stale"));
+            assertThat(r.cookie("phendau-session"), nullValue());
+        }
+        Response stale = given().get("/login?error=stale");
+        assertThat(stale.statusCode(), equalTo(403));
+        assertThat(stale.asString(), containsString("Biểu mẫu đã hết hạn"));
+        assertThat(stale.asString(), containsString("name=\"csrf\""));
+        // Not a guess at a password: no failed sign-in is recorded for it.
+        List<String> failed = As.auditor().queryParam("action", "SIGN_IN_FAILED").queryParam("size", 100).get("/api/v1/audit")
+                .jsonPath().getList("items.subject");
+        assertThat(failed, not(hasItem("user:csrf-less")));
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .body("j_username=csrf-less&j_password=whatever").post("/j_security_check").then().statusCode(302);
+        failed = As.auditor().queryParam("action", "SIGN_IN_FAILED").queryParam("size", 100).get("/api/v1/audit")
+                .jsonPath().getList("items.subject");
+        assertThat(failed, not(hasItem("user:csrf-less")));
+
+        // With its token, the same form signs in.
+        Response signedIn = loginForm("reviewer", "reviewer-pass").post("/j_security_check");
+        assertThat(signedIn.statusCode(), equalTo(302));
+        assertThat(signedIn.header("Location"), not(containsString("error")));
+        given().cookie("phendau-session", signedIn.cookie("phendau-session")).get("/api/v1/dossiers").then().statusCode(200);
+    }
+
     @Test
     void theSessionCookieIsHttpOnlyLaxAndSecureOverHttps() {
-        Response signedIn = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .body("j_username=reviewer&j_password=reviewer-pass").post("/j_security_check");
+        Response signedIn = loginForm("reviewer", "reviewer-pass").post("/j_security_check");
         assertThat(signedIn.statusCode(), equalTo(302));
         String session = signedIn.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("phendau-session=")).findFirst()
                 .orElseThrow();
@@ -131,17 +175,14 @@ class PageSecurityTest {
         given().cookie("phendau-session", signedIn.cookie("phendau-session")).get("/api/v1/dossiers").then().statusCode(200);
 
         // Behind a proxy that terminates HTTPS, the same cookie is Secure.
-        Response https = given().redirects().follow(false).header("X-Forwarded-Proto", "https")
-                .contentType("application/x-www-form-urlencoded").body("j_username=reviewer&j_password=reviewer-pass")
-                .post("/j_security_check");
+        Response https = loginForm("reviewer", "reviewer-pass").header("X-Forwarded-Proto", "https").post("/j_security_check");
         List<String> cookies = https.headers().getValues("Set-Cookie");
         assertThat(cookies.stream().filter(c -> c.startsWith("phendau-session=")).findFirst().orElseThrow(), containsString("Secure"));
 
         // A wrong password goes back to the login page, which says so.
-        Response wrong = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .body("j_username=reviewer&j_password=nope").post("/j_security_check");
+        Response wrong = loginForm("reviewer", "nope").post("/j_security_check");
         assertThat(wrong.statusCode(), equalTo(302));
-        assertThat(wrong.header("Location"), containsString("/login?error"));
+        assertThat(wrong.header("Location"), containsString("/login?error=true"));
         assertThat(wrong.cookie("phendau-session"), nullValue());
         List<String> failed = As.auditor().queryParam("action", "SIGN_IN_FAILED").get("/api/v1/audit").jsonPath().getList("items.subject");
         assertThat(failed, hasItem("user:reviewer"));

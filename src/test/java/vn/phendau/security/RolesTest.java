@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,13 @@ class RolesTest {
         Response batch = As.officerCaoBang().contentType("application/json").body(list).post("/api/v1/dossiers/batch");
         assertThat(batch.asString(), batch.statusCode(), equalTo(200));
         assertThat(batch.jsonPath().getList("errors.projectId"), hasItem(theirs));
+        assertThat(batch.jsonPath().getList("results.projectId"), equalTo(List.of(mine)));
+        // The counts agree with the lists: the refused item is an error, not an assessed one.
+        assertThat(batch.jsonPath().getInt("summary.total"), equalTo(2));
+        assertThat(batch.jsonPath().getInt("summary.assessed"), equalTo(1));
+        assertThat(batch.jsonPath().getInt("summary.invalid"), equalTo(1));
+        java.util.Map<String, Integer> byVerdict = batch.jsonPath().getMap("summary.byVerdict");
+        assertThat(byVerdict.values().stream().mapToInt(Integer::intValue).sum(), equalTo(1));
         As.officerCaoBang().get("/api/v1/dossiers/" + mine).then().statusCode(200);
         problem(As.officer().get("/api/v1/dossiers/" + theirs), 404);
 
@@ -183,15 +191,34 @@ class RolesTest {
         assertThat(actions, hasItem("USER_DELETED"));
     }
 
+    @Inject
+    SignInFailures failures;
+
     @Test
     void failedSignInsAreAuditedWithinABound() {
+        failures.endWindow();  // a window of its own: the bound counts from the first failure below
         String name = "guess-" + UUID.randomUUID().toString().substring(0, 6);
-        for (int i = 0; i < 8; i++) {
+        String other = "guess-" + UUID.randomUUID().toString().substring(0, 6);
+        int before = As.auditor().get("/api/v1/audit").jsonPath().getInt("total");
+        for (int i = 0; i < 30; i++) {
             problem(As.user(name, "guess-" + i).get("/api/v1/dossiers"), 401);
+        }
+        for (int i = 0; i < 7; i++) {
+            problem(As.user(other, "guess-" + i).get("/api/v1/dossiers"), 401);
         }
         List<String> subjects = As.auditor().queryParam("action", "SIGN_IN_FAILED").queryParam("size", 100).get("/api/v1/audit")
                 .jsonPath().getList("items.subject");
         assertThat(subjects.stream().filter(("user:" + name)::equals).count(), equalTo(5L));
+        assertThat(subjects.stream().filter(("user:" + other)::equals).count(), equalTo(5L));
+        // The window's end: the 25 + 2 past the bound are counted in one entry, most tried name first.
+        failures.endWindow();
+        List<String> more = As.auditor().queryParam("action", "SIGN_IN_FAILED_MORE").queryParam("size", 100).get("/api/v1/audit")
+                .jsonPath().getList("items.subject");
+        String entry = more.stream().filter(s -> s.contains(name)).findFirst().orElseThrow();
+        assertThat(entry, containsString(": 27 more; user:" + name + " 25, user:" + other + " 2"));
+        // 37 failures, 5 + 5 + 1 entries; nothing more once the window has ended.
+        failures.endWindow();
+        assertThat(As.auditor().get("/api/v1/audit").jsonPath().getInt("total"), equalTo(before + 11));
         As.auditor().get("/api/v1/audit/verify").then().body("valid", equalTo(true));
     }
 
