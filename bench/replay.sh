@@ -44,10 +44,13 @@ echo "seeded $DOSSIERS dossiers in $(echo "$(date +%s.%N) - $seed_start" | bc) s
 jstat -gc "$pid" 1000 > /tmp/phendau-replay-heap.txt &
 jstat=$!
 [ -z "${JFR:-}" ] || jcmd "$pid" JFR.start name=replay settings=profile filename="$JFR" > /dev/null
+cpu() { awk '{print ($14 + $15) / 100}' "/proc/$pid/stat"; }  # the service's CPU seconds so far (user + system)
+cpu_start=$(cpu)
 start=$(date +%s.%N)
 id=$(curl -sf -u bench-admin:bench-admin-pass -X POST "http://127.0.0.1:$PORT/api/v1/replays" | sed 's/.*"replayId":\([0-9]*\).*/\1/')
 until curl -sf -u bench-admin:bench-admin-pass "http://127.0.0.1:$PORT/api/v1/replays/$id" | grep -Eq '"status":"(DONE|FAILED)"'; do sleep 1; done
 took=$(echo "$(date +%s.%N) - $start" | bc)
+cpu_took=$(echo "$(cpu) - $cpu_start" | bc)
 status=$(curl -sf -u bench-admin:bench-admin-pass "http://127.0.0.1:$PORT/api/v1/replays/$id")
 kill $jstat
 [ -z "${JFR:-}" ] || jcmd "$pid" JFR.stop name=replay > /dev/null
@@ -56,4 +59,4 @@ echo "replay: $status"
 heap=$(awk 'NR > 1 {printf "%d\n", ($3 + $4 + $6 + $8) / 1024}' /tmp/phendau-replay-heap.txt)
 echo "heap used (MB) each second: $(echo "$heap" | tr '\n' ' ')"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); JVM options: $JAVA_OPTS; replay threads: $THREADS"
-echo "replayed $DOSSIERS dossiers on H2 in $(printf %.1f "$took") s ($(echo "$DOSSIERS / $took" | bc) a second), heap used $(echo "$heap" | sort -n | head -1)-$(echo "$heap" | sort -n | tail -1) MB"
+echo "replayed $DOSSIERS dossiers on H2 in $(printf %.1f "$took") s ($(echo "$DOSSIERS / $took" | bc) a second; service CPU $(printf %.1f "$cpu_took") s, $(echo "$cpu_took * 1000000 / $DOSSIERS" | bc) µs a dossier), heap used $(echo "$heap" | sort -n | head -1)-$(echo "$heap" | sort -n | tail -1) MB"

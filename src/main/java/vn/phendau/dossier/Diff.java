@@ -44,13 +44,14 @@ public record Diff(List<FieldChange> proposal, Findings findings, Change verdict
                 Change.of(before.path("ruleset"), after.path("ruleset")));
     }
 
-    /** What {@link #of} compares of an answer: when these are the same bytes in two answers, nothing changed. */
-    private static final java.util.Set<String> JUDGEMENT = java.util.Set.of("verdict", "score", "ruleset", "findings");
+    /** What a replay's diff counts (verdict, score, findings): when these are the same bytes in two answers, none changed. */
+    private static final java.util.Set<String> JUDGEMENT = java.util.Set.of("verdict", "score", "findings");
 
     /**
-     * Whether two answers (as served, UTF-8 JSON) carry the same verdict, score, ruleset and findings, byte for byte:
-     * then their diff has nothing added, removed or changed. Read by skipping over the rest, without building it, so
-     * that a replay, where most dossiers come out as they were, pays for the full diff only where something changed.
+     * Whether two answers (as served, UTF-8 JSON) carry the same verdict, score and findings, byte for byte: then
+     * their diff has no verdict, score or finding changed. Read by skipping over the rest, without building it, and
+     * only as far as the findings (the checklist and the path to compliance come after them), so that a replay, where
+     * most dossiers come out as they were, pays for the full diff only where something changed.
      */
     public static boolean sameJudgement(com.fasterxml.jackson.databind.ObjectMapper mapper, byte[] before, byte[] after) {
         Map<String, java.nio.ByteBuffer> a = judgement(mapper, before);
@@ -71,6 +72,9 @@ public record Diff(List<FieldChange> proposal, Findings findings, Change verdict
                     if (JUDGEMENT.contains(name)) {
                         out.put(name, java.nio.ByteBuffer.wrap((t.id() + ":" + p.getText())
                                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        if (out.size() == JUDGEMENT.size()) {
+                            break;
+                        }
                     }
                     continue;
                 }
@@ -79,6 +83,9 @@ public record Diff(List<FieldChange> proposal, Findings findings, Change verdict
                 if (JUDGEMENT.contains(name)) {
                     int end = (int) p.currentLocation().getByteOffset();
                     out.put(name, java.nio.ByteBuffer.wrap(answer, start, end - start));
+                    if (out.size() == JUDGEMENT.size()) {
+                        break;
+                    }
                 }
             }
         } catch (java.io.IOException e) {
