@@ -14,11 +14,16 @@ end
 local i = 0
 local n = 0
 local tag = os.getenv("RUN_TAG") or "B"
+-- Filing needs a signed-in officer (issue 20): AUTH is the Authorization header (HTTP Basic), or COOKIE the session
+-- cookie of the login form.
+local headers = {["Content-Type"] = "application/json"}
+if (os.getenv("AUTH") or "") ~= "" then headers["Authorization"] = os.getenv("AUTH") end
+if (os.getenv("COOKIE") or "") ~= "" then headers["Cookie"] = os.getenv("COOKIE") end
 request = function()
   i = i % #bodies + 1
   n = n + 1
   local body = string.gsub(bodies[i], '"id"%s*:%s*"[^"]*"', '"id": "' .. tag .. '-' .. tostring(tid) .. '-' .. n .. '"', 1)
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", nil, headers, body)
 end
 done = function(summary, latency, requests)
   io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f non2xx=%d socket_errors=%d requests=%d\n",

@@ -2,7 +2,10 @@
 # Filing over HTTP (POST /api/v1/dossiers, each request a new project) against the stateless POST /api/v1/assessments,
 # in the same run, same service, 16 connections (CONNECTIONS), with wrk over the samples. DB=h2 (default: an H2 file
 # in a fresh temporary folder) or DB=postgresql (PG_URL, PG_USER, PG_PASSWORD; the service is then built for it, in
-# target/bench-pg, and the database's tables are emptied first). Prints the filing/stateless ratio last.
+# target/bench-pg, and the database's tables are emptied first). Filing signs in as an officer of a users file of its
+# own: SIGN_IN=session (default) sends the login form's session cookie, as a client that signs in once does;
+# SIGN_IN=basic sends HTTP Basic with each request, so each filing also pays for a bcrypt check of the password.
+# Prints the filing/stateless ratio last.
 # Not a test; not in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +14,7 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-30s}
 PORT=${PORT:-18105}
 DB=${DB:-h2}
+SIGN_IN=${SIGN_IN:-session}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -Xms64m -XX:+UseSerialGC"}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 data=$(mktemp -d)
@@ -27,12 +31,21 @@ else
   APP=target/quarkus-app
   DB_OPTS="-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$data/phendau;LOCK_TIMEOUT=10000"
 fi
+printf 'bench-officer:bench-officer-pass:OFFICER\nbench-admin:bench-admin-pass:ADMIN\n' > "$data/users.txt"
 # shellcheck disable=SC2086
-java $JAVA_OPTS $DB_OPTS -Dphendau.replay.threads=0 -Dquarkus.http.port="$PORT" -jar "$APP/quarkus-run.jar" > /tmp/phendau-dossiers-bench.log 2>&1 &
+java $JAVA_OPTS $DB_OPTS -Dphendau.security.users-file="$data/users.txt" -Dphendau.replay.threads=0 -Dquarkus.http.port="$PORT" -jar "$APP/quarkus-run.jar" > /tmp/phendau-dossiers-bench.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 until curl -sf "http://127.0.0.1:$PORT/q/health/ready" | grep -q UP; do sleep 0.2; done
 export SAMPLES=$(ls samples/*.json | tr '\n' ':')
+if [ "$SIGN_IN" = basic ]; then
+  export AUTH="Basic $(printf bench-officer:bench-officer-pass | base64)"
+else
+  curl -s -o /dev/null -c "$data/cookies" -d j_username=bench-officer -d j_password=bench-officer-pass \
+    "http://127.0.0.1:$PORT/j_security_check"
+  export COOKIE="phendau-session=$(awk '$6 == "phendau-session" {print $7}' "$data/cookies")"
+  [ "$COOKIE" != "phendau-session=" ] || { echo "sign-in failed"; exit 1; }
+fi
 run() {  # script endpoint -> RESULT line
   RUN_TAG=W$RANDOM wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$1" "http://127.0.0.1:$PORT$2" > /dev/null
   RUN_TAG=M$RANDOM wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$1" "http://127.0.0.1:$PORT$2" | grep RESULT
@@ -40,8 +53,8 @@ run() {  # script endpoint -> RESULT line
 stateless=$(run bench/samples.lua /api/v1/assessments)
 filing=$(run bench/dossiers.lua /api/v1/dossiers)
 stateless2=$(run bench/samples.lua /api/v1/assessments)
-audit=$(curl -s "http://127.0.0.1:$PORT/api/v1/audit/verify")
-echo "DB=$DB JVM options: $JAVA_OPTS; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+audit=$(curl -s -u bench-admin:bench-admin-pass "http://127.0.0.1:$PORT/api/v1/audit/verify")
+echo "DB=$DB sign-in: $SIGN_IN; JVM options: $JAVA_OPTS; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "stateless:       $stateless"
 echo "filing:          $filing"
 echo "stateless again: $stateless2"

@@ -16,16 +16,18 @@ fi
 psql_() { PGPASSWORD="$PG_PASSWORD" psql -h localhost -U "$PG_USER" -d "${PG_URL##*/}" -qtAc "$1"; }
 psql_ 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'
 DB_OPTS="-Dquarkus.datasource.jdbc.url=$PG_URL -Dquarkus.datasource.username=$PG_USER -Dquarkus.datasource.password=$PG_PASSWORD"
+users=$(mktemp)
+printf 'bench-officer:bench-officer-pass:OFFICER\nbench-admin:bench-admin-pass:ADMIN\n' > "$users"
 start() {  # port -> pid
   # shellcheck disable=SC2086
-  java $JAVA_OPTS $DB_OPTS -Dphendau.warm-up=false -Dquarkus.http.port="$1" -jar "$APP/quarkus-run.jar" > "/tmp/phendau-replay-pg-$1.log" 2>&1 &
+  java $JAVA_OPTS $DB_OPTS -Dphendau.security.users-file="$users" -Dphendau.warm-up=false -Dquarkus.http.port="$1" -jar "$APP/quarkus-run.jar" > "/tmp/phendau-replay-pg-$1.log" 2>&1 &
   echo $!
 }
 a=$(start "$PORT_A")
 b=0
-trap 'kill $a $b 2>/dev/null || true' EXIT
+trap 'kill $a $b 2>/dev/null || true; rm -f "$users"' EXIT
 until curl -sf "http://127.0.0.1:$PORT_A/q/health/ready" | grep -q UP; do sleep 0.5; done
-curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary @samples/01-lang-son-duong-cua-khau-tan-thanh.json \
+curl -sf -o /dev/null -u bench-officer:bench-officer-pass -H 'Content-Type: application/json' --data-binary @samples/01-lang-son-duong-cua-khau-tan-thanh.json \
   "http://127.0.0.1:$PORT_A/api/v1/dossiers"
 psql_ "
 INSERT INTO dossier (project_id, project_name, province, province_key, search_text, verdict, score, current_version, created_at, updated_at)
@@ -40,9 +42,9 @@ INSERT INTO assessment (version_id, project_id, n, answer_gzip, ruleset_version,
 replay() {  # -> seconds
   local s id
   s=$(date +%s.%N)
-  id=$(curl -sf -X POST "http://127.0.0.1:$PORT_A/api/v1/replays" | sed 's/.*"replayId":\([0-9]*\).*/\1/')
-  until curl -sf "http://127.0.0.1:$PORT_A/api/v1/replays/$id" | grep -Eq '"status":"(DONE|FAILED)"'; do sleep 0.5; done
-  curl -sf "http://127.0.0.1:$PORT_A/api/v1/replays/$id" | grep -q '"status":"DONE"' || echo "replay $id FAILED" >&2
+  id=$(curl -sf -u bench-admin:bench-admin-pass -X POST "http://127.0.0.1:$PORT_A/api/v1/replays" | sed 's/.*"replayId":\([0-9]*\).*/\1/')
+  until curl -sf -u bench-admin:bench-admin-pass "http://127.0.0.1:$PORT_A/api/v1/replays/$id" | grep -Eq '"status":"(DONE|FAILED)"'; do sleep 0.5; done
+  curl -sf -u bench-admin:bench-admin-pass "http://127.0.0.1:$PORT_A/api/v1/replays/$id" | grep -q '"status":"DONE"' || echo "replay $id FAILED" >&2
   printf %.1f "$(echo "$(date +%s.%N) - $s" | bc)"
 }
 one=$(replay)

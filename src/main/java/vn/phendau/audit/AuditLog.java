@@ -20,27 +20,49 @@ public class AuditLog {
         this.em = em;
     }
 
+    /** What one entry records: who, what, of which subject, and the hash of its content. */
+    public record Pending(String actor, String action, String subject, String contentSha256) {
+    }
+
     /** @return the entry's number in the chain */
     @Transactional(Transactional.TxType.MANDATORY)
     public long append(String actor, String action, String subject, String contentSha256) {
+        return appendAll(java.util.List.of(new Pending(actor, action, subject, contentSha256)));
+    }
+
+    /**
+     * Appends several entries, one after the other, under one lock of the head: a chunk of work (a replay's, a
+     * list's) takes the lock once, at its end, rather than once an item.
+     *
+     * @return the last entry's number in the chain (the head's, unchanged, when there is none to append)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long appendAll(java.util.List<Pending> entries) {
         Object[] head = (Object[]) em.createNativeQuery("SELECT last_n, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .getSingleResult();
-        long n = ((Number) head[0]).longValue() + 1;
+        long n = ((Number) head[0]).longValue();
+        if (entries.isEmpty()) {
+            return n;
+        }
         String previous = ((String) head[1]).trim();
         // Milliseconds: what both databases keep of a timestamp, so that the hash reads back the same.
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        AuditEntry e = new AuditEntry();
-        e.n = n;
-        e.at = at;
-        e.actor = actor;
-        e.action = action;
-        e.subject = subject;
-        e.contentSha256 = contentSha256;
-        e.previousHash = previous;
-        e.ownHash = AuditEntry.hashOf(previous, n, at, actor, action, subject, contentSha256);
-        em.persist(e);
+        for (Pending p : entries) {
+            n++;
+            AuditEntry e = new AuditEntry();
+            e.n = n;
+            e.at = at;
+            e.actor = p.actor();
+            e.action = p.action();
+            e.subject = p.subject();
+            e.contentSha256 = p.contentSha256();
+            e.previousHash = previous;
+            e.ownHash = AuditEntry.hashOf(previous, n, at, p.actor(), p.action(), p.subject(), p.contentSha256());
+            em.persist(e);
+            previous = e.ownHash;
+        }
         em.createNativeQuery("UPDATE audit_head SET last_n = ?1, last_hash = ?2 WHERE id = 1")
-                .setParameter(1, n).setParameter(2, e.ownHash).executeUpdate();
+                .setParameter(1, n).setParameter(2, previous).executeUpdate();
         return n;
     }
 }

@@ -44,6 +44,81 @@ public record Diff(List<FieldChange> proposal, Findings findings, Change verdict
                 Change.of(before.path("ruleset"), after.path("ruleset")));
     }
 
+    /** What a replay's diff counts (verdict, score, findings): when these are the same bytes in two answers, none changed. */
+    private static final java.util.Set<String> JUDGEMENT = java.util.Set.of("verdict", "score", "findings");
+
+    /**
+     * Whether two answers (as served, UTF-8 JSON) carry the same verdict, score and findings, byte for byte: then
+     * their diff has no verdict, score or finding changed. Read by skipping over the rest, without building it, and
+     * only as far as the findings (the checklist and the path to compliance come after them), so that a replay, where
+     * most dossiers come out as they were, pays for the full diff only where something changed.
+     */
+    public static boolean sameJudgement(com.fasterxml.jackson.databind.ObjectMapper mapper, byte[] before, byte[] after) {
+        Map<String, java.nio.ByteBuffer> a = judgement(mapper, before);
+        return a.size() == JUDGEMENT.size() && a.equals(judgement(mapper, after));
+    }
+
+    private static Map<String, java.nio.ByteBuffer> judgement(com.fasterxml.jackson.databind.ObjectMapper mapper, byte[] answer) {
+        Map<String, java.nio.ByteBuffer> out = new java.util.HashMap<>();
+        try (com.fasterxml.jackson.core.JsonParser p = mapper.createParser(answer)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return out;
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                if (!t.isStructStart()) {
+                    // A scalar by its token and text: the parser may not have read past a string yet.
+                    if (JUDGEMENT.contains(name)) {
+                        out.put(name, java.nio.ByteBuffer.wrap((t.id() + ":" + p.getText())
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        if (out.size() == JUDGEMENT.size()) {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                int start = (int) p.currentTokenLocation().getByteOffset();
+                p.skipChildren();  // past the closing bracket, which the parser has read
+                if (JUDGEMENT.contains(name)) {
+                    int end = (int) p.currentLocation().getByteOffset();
+                    out.put(name, java.nio.ByteBuffer.wrap(answer, start, end - start));
+                    if (out.size() == JUDGEMENT.size()) {
+                        break;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * Of a stored answer, only what {@link #of} compares (verdict, score, ruleset, findings), read without building
+     * the rest (the checklist, the path to compliance): a replay diffs every dossier it replays.
+     */
+    public static JsonNode outline(com.fasterxml.jackson.databind.ObjectMapper mapper, byte[] answer) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = mapper.createObjectNode();
+        try (com.fasterxml.jackson.core.JsonParser p = mapper.createParser(answer)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return out;
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("verdict") || name.equals("score") || name.equals("ruleset") || name.equals("findings")) {
+                    out.set(name, mapper.readTree(p));
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
     public boolean findingsChanged() {
         return !findings.added().isEmpty() || !findings.removed().isEmpty() || !findings.changed().isEmpty();
     }

@@ -69,61 +69,120 @@ public class DossierService {
     }
 
     /**
+     * A proposal ready to file: what is computed from it and its assessment (the JSON, the canonical hash, the answer
+     * and its gzip) is computed before the transaction, so that the transaction does only the writes.
+     */
+    public record ToFile(JsonNode tree, Assessment assessment, String json, String sha, byte[] answer, byte[] answerGzip) {
+    }
+
+    /** What filing one item came to: its answer, or refused (a dossier of a province the caller may not file for). */
+    public record Outcome(Filed filed, ProblemException refused) {
+    }
+
+    public ToFile prepare(JsonNode tree, Assessment a) {
+        byte[] answer = write(a);
+        return new ToFile(tree, a, write(tree), Stored.proposalSha256(tree), answer, Stored.gzip(answer));
+    }
+
+    /** Whether the caller may file a proposal of this assessment's province (its dossier's, if any, is checked on storing). */
+    public boolean mayFile(Assessment a, Scope scope) {
+        return scope.sees(provinces, a.province().name());
+    }
+
+    /**
      * Files a proposal with its assessment: a new version, or none when the proposal is the current version's
      * (then the answer is that version's current assessment, said unchanged).
      */
     public Filed store(JsonNode tree, Assessment a, String by, Scope scope) {
-        if (!scope.sees(provinces, a.province().name())) {
+        if (!mayFile(a, scope)) {
             throw otherProvince(scope);
         }
-        String json = write(tree);
-        String sha = Stored.proposalSha256(tree);
-        byte[] answer = write(a);
+        Outcome o = storeAll(List.of(prepare(tree, a)), by, scope).get(0);
+        if (o.refused() != null) {
+            throw o.refused();
+        }
+        return o.filed();
+    }
+
+    /**
+     * Files several proposals in one transaction, all or none: each item's version, assessment and audit entry commit
+     * together with the others'. Items of a province the caller may not file for are refused, the others filed.
+     */
+    public List<Outcome> storeAll(List<ToFile> items, String by, Scope scope) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> storeIn(tree, json, sha, a, answer, by, scope));
+            return QuarkusTransaction.requiringNew().call(() -> storeIn(items, by, scope));
         } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
-            // Two first filings of one new project at once: the second meets the first's row; once more finds it.
-            return QuarkusTransaction.requiringNew().call(() -> storeIn(tree, json, sha, a, answer, by, scope));
+            // Two first filings of one new project at once (or two lists locking the same dossiers the other way
+            // round): the loser is rolled back whole; once more finds the winner's rows.
+            return QuarkusTransaction.requiringNew().call(() -> storeIn(items, by, scope));
         }
     }
 
-    private Filed storeIn(JsonNode tree, String json, String sha, Assessment a, byte[] answer, String by, Scope scope) {
+    private List<Outcome> storeIn(List<ToFile> items, String by, Scope scope) {
         Instant now = Instant.now();
-        Dossier d = em.find(Dossier.class, a.projectId(), LockModeType.PESSIMISTIC_WRITE);
-        int n;
-        if (d == null) {
-            d = new Dossier();
-            d.projectId = a.projectId();
-            d.createdAt = now;
-            n = 1;
-        } else {
-            if (!scope.sees(provinces, d.province)) {
-                throw otherProvince(scope);
-            }
-            DossierVersion current = version(d.projectId, d.currentVersion);
-            if (current.proposalSha256.equals(sha)) {
-                StoredAssessment latest = latest(current.id);
-                return new Filed(new Ref(d.projectId, d.currentVersion, true), Stored.gunzip(latest.answerGzip));
-            }
-            n = d.currentVersion + 1;
+        // The chunk's dossiers read and locked at once, in the order of their ids, so that two lists sharing some
+        // lock them in one order.
+        List<String> ids = items.stream().map(f -> f.assessment().projectId()).distinct().sorted().toList();
+        em.createQuery("FROM Dossier WHERE projectId IN ?1 ORDER BY projectId", Dossier.class).setParameter(1, ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Map<String, String[]> current = new java.util.HashMap<>();  // project id -> {current version's hash, its id}
+        for (Object[] row : em.createQuery("""
+                        SELECT v.projectId, v.proposalSha256, v.id FROM DossierVersion v, Dossier d
+                        WHERE d.projectId IN ?1 AND v.projectId = d.projectId AND v.n = d.currentVersion""", Object[].class)
+                .setParameter(1, ids).getResultList()) {
+            current.put((String) row[0], new String[] {(String) row[1], String.valueOf(row[2])});
         }
-        DossierVersion v = new DossierVersion();
-        v.projectId = d.projectId;
-        v.n = n;
-        v.proposalJson = json;
-        v.proposalSha256 = sha;
-        v.filedAt = now;
-        v.filedBy = by;
-        d.currentVersion = n;
-        follow(d, a, now);
-        if (n == 1) {
-            em.persist(d);
+        List<Outcome> out = new ArrayList<>(items.size());
+        List<AuditLog.Pending> entries = new ArrayList<>(items.size());
+        for (ToFile f : items) {
+            Assessment a = f.assessment();
+            if (!scope.sees(provinces, a.province().name())) {
+                out.add(new Outcome(null, otherProvince(scope)));
+                continue;
+            }
+            Dossier d = em.find(Dossier.class, a.projectId());
+            int n;
+            if (d == null) {
+                d = new Dossier();
+                d.projectId = a.projectId();
+                d.createdAt = now;
+                n = 1;
+            } else {
+                if (!scope.sees(provinces, d.province)) {
+                    out.add(new Outcome(null, otherProvince(scope)));
+                    continue;
+                }
+                String[] cur = current.get(d.projectId);
+                if (cur[0].equals(f.sha())) {
+                    StoredAssessment latest = latest(Long.parseLong(cur[1]));
+                    out.add(new Outcome(new Filed(new Ref(d.projectId, d.currentVersion, true), Stored.gunzip(latest.answerGzip)), null));
+                    continue;
+                }
+                n = d.currentVersion + 1;
+            }
+            DossierVersion v = new DossierVersion();
+            v.projectId = d.projectId;
+            v.n = n;
+            v.proposalJson = f.json();
+            v.proposalSha256 = f.sha();
+            v.filedAt = now;
+            v.filedBy = by;
+            d.currentVersion = n;
+            follow(d, a, now);
+            if (n == 1) {
+                em.persist(d);
+            }
+            em.persist(v);  // inserted at once (its id is the database's), after the dossier it belongs to
+            StoredAssessment s = assessment(v.id, v.projectId, n, a, f.answerGzip(), StoredAssessment.FILED, null);
+            current.put(d.projectId, new String[] {f.sha(), String.valueOf(v.id)});
+            entries.add(new AuditLog.Pending(by, FILE, DossierContent.subject(s.id),
+                    Stored.contentSha256(v.projectId, n, f.json(), f.answer(), s.kind, null)));
+            out.add(new Outcome(new Filed(new Ref(d.projectId, n, false), f.answer()), null));
         }
-        em.persist(v);
         em.flush();
-        StoredAssessment s = assessment(v, a, answer, StoredAssessment.FILED, null);
-        audit.append(by, FILE, DossierContent.subject(s.id), Stored.contentSha256(v.projectId, n, json, answer, s.kind, null));
-        return new Filed(new Ref(d.projectId, n, false), answer);
+        // Last: the chain's head stays locked only for its entries and the commit.
+        audit.appendAll(entries);
+        return out;
     }
 
     public static vn.phendau.problem.ProblemException otherProvince(Scope scope) {
@@ -140,20 +199,36 @@ public class DossierService {
     @Transactional(Transactional.TxType.MANDATORY)
     public long storeReplayed(DossierVersion v, Assessment a, long replayId, String actor) {
         byte[] answer = write(a);
-        Dossier d = em.find(Dossier.class, v.projectId);
-        follow(d, a, Instant.now());
-        StoredAssessment s = assessment(v, a, answer, StoredAssessment.REPLAY, replayId);
-        audit.append(actor, REPLAY, DossierContent.subject(s.id),
-                Stored.contentSha256(v.projectId, v.n, v.proposalJson, answer, s.kind, replayId));
-        return s.id;
+        Replayed r = addReplayed(em.find(Dossier.class, v.projectId), v.id, v.n, v.proposalJson, a, answer, Stored.gzip(answer),
+                replayId, actor);
+        audit.appendAll(List.of(r.entry()));
+        return r.id();
     }
 
-    private StoredAssessment assessment(DossierVersion v, Assessment a, byte[] answer, String kind, Long replayId) {
+    /** A replay's assessment as added: its id, and the audit entry the caller appends (with its chunk's, at its end). */
+    public record Replayed(long id, AuditLog.Pending entry) {
+    }
+
+    /**
+     * Adds a replay's assessment to a version and moves the dossier's search columns to it, in the caller's
+     * transaction; the audit entry is the caller's to append, last.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Replayed addReplayed(Dossier d, long versionId, int n, String proposalJson, Assessment a, byte[] answer,
+                                byte[] answerGzip, long replayId, String actor) {
+        follow(d, a, Instant.now());
+        StoredAssessment s = assessment(versionId, d.projectId, n, a, answerGzip, StoredAssessment.REPLAY, replayId);
+        return new Replayed(s.id, new AuditLog.Pending(actor, REPLAY, DossierContent.subject(s.id),
+                Stored.contentSha256(d.projectId, n, proposalJson, answer, s.kind, replayId)));
+    }
+
+    private StoredAssessment assessment(long versionId, String projectId, int n, Assessment a, byte[] answerGzip, String kind,
+                                        Long replayId) {
         StoredAssessment s = new StoredAssessment();
-        s.versionId = v.id;
-        s.projectId = v.projectId;
-        s.n = v.n;
-        s.answerGzip = Stored.gzip(answer);
+        s.versionId = versionId;
+        s.projectId = projectId;
+        s.n = n;
+        s.answerGzip = answerGzip;
         s.rulesetVersion = a.ruleset().version();
         s.rulesetFingerprint = a.ruleset().fingerprint();
         s.verdict = a.verdict().name();
@@ -161,8 +236,7 @@ public class DossierService {
         s.assessedAt = a.assessedAt();
         s.kind = kind;
         s.replayId = replayId;
-        em.persist(s);
-        em.flush();
+        em.persist(s);  // inserted at once: its id is the database's
         return s;
     }
 
@@ -312,7 +386,7 @@ public class DossierService {
         }
     }
 
-    private byte[] write(Assessment a) {
+    public byte[] write(Assessment a) {
         try {
             return mapper.writeValueAsBytes(a);
         } catch (JsonProcessingException e) {

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.assessment.AssessmentService;
@@ -114,7 +116,15 @@ public class ReplayService {
                 .setMaxResults(1).getResultStream().findFirst().orElse(null));
     }
 
-    private record Work(String projectId, DossierVersion version, StoredAssessment before, Assessment after, String failure) {
+    /**
+     * A claimed dossier's current version and its latest assessment, as the replay reads them: one query for the whole
+     * chunk, and of the stored answer only its gzip (read for the diff).
+     */
+    private record Current(String projectId, long versionId, int n, String proposalJson, long beforeId, String verdictBefore,
+                           int scoreBefore, byte[] beforeGzip) {
+    }
+
+    private record Work(Current current, Assessment after, String failure) {
     }
 
     /**
@@ -134,18 +144,34 @@ public class ReplayService {
             List<String> claimed = em.createNativeQuery("SELECT project_id FROM replay_item WHERE replay_id = ?1 AND state = '"
                             + PENDING + "' ORDER BY project_id FETCH FIRST " + config.chunk() + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                     .setParameter(1, replayId).getResultList();
-            // Assessed first, written after: the audit chain's head is locked from the first write to the commit.
+            if (claimed.isEmpty()) {
+                return 0;
+            }
+            Map<String, Dossier> dossierOf = new HashMap<>();
+            for (Dossier d : em.createQuery("FROM Dossier WHERE projectId IN ?1", Dossier.class).setParameter(1, claimed)
+                    .getResultList()) {
+                dossierOf.put(d.projectId, d);
+            }
+            // Assessed first, written after, the audit chain's head locked last: from then to the commit only.
             List<Work> work = new ArrayList<>(claimed.size());
-            for (String projectId : claimed) {
-                work.add(replay(projectId));
+            for (Current c : current(claimed)) {
+                work.add(replay(c));
             }
             failed[0] = 0;  // a retried transaction counts afresh
+            List<Outcome> outcomes = new ArrayList<>(work.size());
+            List<AuditLog.Pending> entries = new ArrayList<>(work.size());
             for (Work w : work) {
-                write(r, w, worker);
-                if (w.after() == null) {
+                Outcome o = write(r, w, dossierOf.get(w.current().projectId()));
+                outcomes.add(o);
+                if (o.entry() == null) {
                     failed[0]++;
+                } else {
+                    entries.add(o.entry());
                 }
             }
+            em.flush();  // once: a native statement would flush (and dirty-check) the whole chunk each time
+            em.unwrap(org.hibernate.Session.class).doWork(c -> mark(c, r.id, worker, outcomes));
+            audit.appendAll(entries);
             return claimed.size();
         });
         if (count > 0) {
@@ -155,40 +181,114 @@ public class ReplayService {
         return count;
     }
 
-    private Work replay(String projectId) {
-        Dossier d = em.find(Dossier.class, projectId);
-        DossierVersion v = dossiers.version(projectId, d.currentVersion);
-        StoredAssessment before = dossiers.latest(v.id);
+    /** The claimed dossiers' current versions with their latest assessments, in one query. */
+    private List<Current> current(List<String> projectIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT v.project_id, v.id, v.n, v.proposal_json, a.id, a.verdict, a.score, a.answer_gzip
+                        FROM dossier d JOIN dossier_version v ON v.project_id = d.project_id AND v.n = d.current_version
+                        JOIN assessment a ON a.id = (SELECT MAX(b.id) FROM assessment b WHERE b.version_id = v.id)
+                        WHERE d.project_id IN (?1) ORDER BY v.project_id""")
+                .setParameter(1, projectIds).getResultList();
+        List<Current> out = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            out.add(new Current((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).intValue(), text(row[3]),
+                    ((Number) row[4]).longValue(), (String) row[5], ((Number) row[6]).intValue(), bytes(row[7])));
+        }
+        return out;
+    }
+
+    private Work replay(Current c) {
         try {
-            JsonNode tree = reader.readTree(v.proposalJson.getBytes(StandardCharsets.UTF_8));
-            return new Work(projectId, v, before, assessments.assess(reader.convert(tree), tree), null);
+            JsonNode tree = reader.readTree(c.proposalJson().getBytes(StandardCharsets.UTF_8));
+            return new Work(c, assessments.assess(reader.convert(tree), tree), null);
         } catch (ProblemException e) {
             // A proposal valid when filed that today's reader refuses: said, and the others go on.
-            return new Work(projectId, v, before, null, e.problems().toString());
+            return new Work(c, null, e.problems().toString());
         }
     }
 
-    private void write(Replay r, Work w, String worker) {
+    /** What a dossier's replay came to, for its replay_item row; no audit entry when it failed. */
+    private record Outcome(Current current, Long afterId, String verdictAfter, Integer scoreAfter, boolean verdictChanged,
+                           boolean scoreChanged, boolean findingsChanged, String failure, AuditLog.Pending entry) {
+    }
+
+    private Outcome write(Replay r, Work w, Dossier d) {
+        Current c = w.current();
         if (w.after() == null) {
-            em.createNativeQuery("UPDATE replay_item SET state = ?1, n = ?2, before_id = ?3, worker = ?4, failure = ?5 "
-                            + "WHERE replay_id = ?6 AND project_id = ?7")
-                    .setParameter(1, FAILED).setParameter(2, w.version().n).setParameter(3, w.before().id).setParameter(4, worker)
-                    .setParameter(5, truncate(w.failure())).setParameter(6, r.id).setParameter(7, w.projectId()).executeUpdate();
-            return;
+            return new Outcome(c, null, null, null, false, false, false, truncate(w.failure()), null);
         }
-        long afterId = dossiers.storeReplayed(w.version(), w.after(), r.id, r.startedBy);
-        JsonNode beforeAnswer = read(Stored.gunzip(w.before().answerGzip));
-        Diff diff = Diff.of(null, null, beforeAnswer, mapper.valueToTree(w.after()));
-        em.createNativeQuery("""
-                        UPDATE replay_item SET state = ?1, n = ?2, before_id = ?3, after_id = ?4, verdict_before = ?5,
-                            verdict_after = ?6, score_before = ?7, score_after = ?8, verdict_changed = ?9, score_changed = ?10,
-                            findings_changed = ?11, worker = ?12 WHERE replay_id = ?13 AND project_id = ?14""")
-                .setParameter(1, DONE).setParameter(2, w.version().n).setParameter(3, w.before().id).setParameter(4, afterId)
-                .setParameter(5, w.before().verdict).setParameter(6, w.after().verdict().name())
-                .setParameter(7, w.before().score).setParameter(8, w.after().score())
-                .setParameter(9, diff.verdict().changed()).setParameter(10, diff.score().changed())
-                .setParameter(11, diff.findingsChanged()).setParameter(12, worker)
-                .setParameter(13, r.id).setParameter(14, w.projectId()).executeUpdate();
+        byte[] answer = dossiers.write(w.after());
+        DossierService.Replayed added = dossiers.addReplayed(d, c.versionId(), c.n(), c.proposalJson(), w.after(), answer,
+                Stored.gzip(answer), r.id, r.startedBy);
+        byte[] before = Stored.gunzip(c.beforeGzip());
+        // The replay's counts are of verdicts, scores and findings (the ruleset is new by design).
+        if (Diff.sameJudgement(mapper, before, answer)) {
+            return new Outcome(c, added.id(), w.after().verdict().name(), w.after().score(), false, false, false, null,
+                    added.entry());
+        }
+        // Only what the diff reads of either answer: its verdict, score, ruleset and findings.
+        Diff diff = Diff.of(null, null, Diff.outline(mapper, before), Diff.outline(mapper, answer));
+        return new Outcome(c, added.id(), w.after().verdict().name(), w.after().score(), diff.verdict().changed(),
+                diff.score().changed(), diff.findingsChanged(), null, added.entry());
+    }
+
+    /** The chunk's replay_item rows marked DONE or FAILED, in one JDBC batch. */
+    private static void mark(java.sql.Connection c, long replayId, String worker, List<Outcome> outcomes)
+            throws java.sql.SQLException {
+        try (java.sql.PreparedStatement done = c.prepareStatement("""
+                UPDATE replay_item SET state = ?, n = ?, before_id = ?, after_id = ?, verdict_before = ?, verdict_after = ?,
+                    score_before = ?, score_after = ?, verdict_changed = ?, score_changed = ?, findings_changed = ?, worker = ?,
+                    failure = ? WHERE replay_id = ? AND project_id = ?""")) {
+            for (Outcome o : outcomes) {
+                Current cur = o.current();
+                boolean ok = o.entry() != null;
+                done.setString(1, ok ? DONE : FAILED);
+                done.setInt(2, cur.n());
+                done.setLong(3, cur.beforeId());
+                if (ok) {
+                    done.setLong(4, o.afterId());
+                    done.setString(5, cur.verdictBefore());
+                    done.setString(6, o.verdictAfter());
+                    done.setInt(7, cur.scoreBefore());
+                    done.setInt(8, o.scoreAfter());
+                    done.setBoolean(9, o.verdictChanged());
+                    done.setBoolean(10, o.scoreChanged());
+                    done.setBoolean(11, o.findingsChanged());
+                } else {
+                    done.setNull(4, java.sql.Types.BIGINT);
+                    done.setNull(5, java.sql.Types.VARCHAR);
+                    done.setNull(6, java.sql.Types.VARCHAR);
+                    done.setNull(7, java.sql.Types.INTEGER);
+                    done.setNull(8, java.sql.Types.INTEGER);
+                    done.setNull(9, java.sql.Types.BOOLEAN);
+                    done.setNull(10, java.sql.Types.BOOLEAN);
+                    done.setNull(11, java.sql.Types.BOOLEAN);
+                }
+                done.setString(12, worker);
+                done.setString(13, o.failure());
+                done.setLong(14, replayId);
+                done.setString(15, cur.projectId());
+                done.addBatch();
+            }
+            done.executeBatch();
+        }
+    }
+
+    private static String text(Object value) {
+        try {
+            return value instanceof java.sql.Clob clob ? clob.getSubString(1, (int) clob.length()) : (String) value;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(Object value) {
+        try {
+            return value instanceof java.sql.Blob blob ? blob.getBytes(1, (int) blob.length()) : (byte[]) value;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

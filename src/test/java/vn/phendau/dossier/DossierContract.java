@@ -244,6 +244,88 @@ abstract class DossierContract {
     }
 
     @Test
+    void aListLongerThanAChunkIsFiledInOrderWithItsInvalidItemsInPlace() throws Exception {
+        // 130 items: more than two chunks (FilingSink.CHUNK), an invalid item every 20th; then one of them filed again
+        // with a change, in a list of its own, becomes version 2.
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        com.fasterxml.jackson.databind.node.ArrayNode list = Payloads.MAPPER.createArrayNode();
+        for (int i = 0; i < 130; i++) {
+            ObjectNode p = sample("L" + tag + "-" + i);
+            if (i % 20 == 7) {
+                ((ObjectNode) p.get("investment")).put("totalVnd", -5);
+            }
+            list.add(p);
+        }
+        Response filed = given().contentType("application/json").body(list.toString()).post("/api/v1/dossiers/batch");
+        assertThat(filed.asString(), filed.statusCode(), equalTo(200));
+        JsonPath f = filed.jsonPath();
+        List<Integer> results = f.getList("results.index", Integer.class);
+        List<Integer> errors = f.getList("errors.index", Integer.class);
+        assertThat(errors.size(), equalTo(7));
+        assertThat(results.size(), equalTo(123));
+        assertThat("in the list's order", results, equalTo(results.stream().sorted().toList()));
+        assertThat(errors, equalTo(List.of(7, 27, 47, 67, 87, 107, 127)));
+        assertThat(f.getList("results.dossier.version", Integer.class), not(hasItem(not(equalTo(1)))));
+        assertThat(f.getList("results.dossier.projectId"), equalTo(f.getList("results.projectId")));
+        ObjectNode again = sample("L" + tag + "-3");
+        ((ObjectNode) again.get("planning")).put("inProvincialPlan", false);
+        JsonPath second = given().contentType("application/json").body("[" + sample("L" + tag + "-2") + "," + again + "]")
+                .post("/api/v1/dossiers/batch").then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("results.dossier.version", Integer.class), equalTo(List.of(1, 2)));
+        assertThat(second.getList("results.dossier.unchanged", Boolean.class), equalTo(List.of(true, false)));
+        JsonPath d = given().get("/api/v1/dossiers/L" + tag + "-3").then().statusCode(200).extract().jsonPath();
+        assertThat(d.getInt("currentVersion"), equalTo(2));
+        given().get("/api/v1/dossiers/L" + tag + "-7").then().statusCode(404);
+        given().get("/api/v1/dossiers/L" + tag + "-129").then().statusCode(200);
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT count(*) FROM audit_entry WHERE subject IN (SELECT 'assessment:' || id FROM assessment WHERE project_id LIKE ?)")) {
+            q.setString(1, "L" + tag + "-%");
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                assertThat("an audit entry for each version filed", r.getInt(1), equalTo(124));  // 123 and version 2
+            }
+        }
+        JsonPath audit = given().get("/api/v1/audit/verify").then().statusCode(200).extract().jsonPath();
+        assertThat(audit.prettify(), audit.getBoolean("valid"), equalTo(true));
+    }
+
+    @Inject
+    DossierService filing;
+    @Inject
+    vn.phendau.assessment.AssessmentService assessor;
+    @Inject
+    vn.phendau.proposal.ProposalReader reader;
+
+    @Test
+    void aChunkThatFailsToStoreStoresNoneOfItsItems() throws Exception {
+        // A chunk of three whose last item the database refuses (an id longer than its column): none is stored, and
+        // the audit chain has no entry for any of them.
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        List<DossierService.ToFile> chunk = new java.util.ArrayList<>();
+        for (String id : List.of("C" + tag + "-1", "C" + tag + "-2", "C" + tag + "-" + "x".repeat(300))) {
+            ObjectNode tree = sample(id);
+            chunk.add(filing.prepare(tree, assessor.assess(reader.convert(tree), tree)));
+        }
+        long entriesBefore = given().get("/api/v1/audit/verify").jsonPath().getLong("entries");
+        try {
+            filing.storeAll(chunk, "chunk-test", vn.phendau.security.Scope.ALL);
+            throw new AssertionError("the chunk was stored with an id longer than the column");
+        } catch (RuntimeException expected) {
+            // refused by the database
+        }
+        given().get("/api/v1/dossiers/C" + tag + "-1").then().statusCode(404);
+        given().get("/api/v1/dossiers/C" + tag + "-2").then().statusCode(404);
+        JsonPath audit = given().get("/api/v1/audit/verify").then().statusCode(200).extract().jsonPath();
+        assertThat(audit.prettify(), audit.getBoolean("valid"), equalTo(true));
+        assertThat(audit.getLong("entries"), equalTo(entriesBefore));
+
+        // The same chunk without the refused item is stored whole.
+        List<DossierService.Outcome> stored = filing.storeAll(chunk.subList(0, 2), "chunk-test", vn.phendau.security.Scope.ALL);
+        assertThat(stored.stream().map(o -> o.filed().dossier().version()).toList(), equalTo(List.of(1, 1)));
+        given().get("/api/v1/dossiers/C" + tag + "-2").then().statusCode(200);
+    }
+
+    @Test
     void theAuditTrailHoldsAndAnEditBehindTheServicesBackIsReported() throws Exception {
         String id = newId();
         file(sample(id), null).then().statusCode(201);
