@@ -3,12 +3,14 @@ package vn.phendau.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +27,7 @@ import vn.phendau.problem.Problem;
 import vn.phendau.problem.ProblemException;
 import vn.phendau.proposal.ProposalReader;
 import vn.phendau.reference.Provinces;
+import vn.phendau.security.Csrf;
 
 /**
  * The guided form of one proposal ({@code /proposals/new}), made from the schema and its labels. It works without
@@ -81,7 +84,10 @@ public class ProposalFormResource {
     @Path("new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response submit(@BeanParam Viewer viewer, MultivaluedMap<String, String> form) {
+    public Response submit(@BeanParam Viewer viewer, @Context RoutingContext exchange, MultivaluedMap<String, String> form) {
+        // Every button of the form posts here, and "assess" keeps a report: the same double-submit token as the
+        // assessment page's form, checked before anything is read (403 problem+json when missing or stale).
+        Csrf.check(exchange, form.getFirst(Csrf.FIELD));
         String action = form.getFirst("action") == null ? ASSESS : form.getFirst("action");
         FormValues values = FormValues.posted(fields, form, action.startsWith(ADD) ? action.substring(ADD.length()) : null);
         if (action.startsWith(ADD)) {

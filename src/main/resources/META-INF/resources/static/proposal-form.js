@@ -15,7 +15,8 @@
   function entries() {
     var out = [];
     new FormData(form).forEach(function (value, name) {
-      if (name !== 'action') {
+      // The CSRF token is the page's, not the draft's: a draft restored after the cookie changed must not bring back an old one.
+      if (name !== 'action' && name !== 'csrf') {
         out.push([name, value]);
       }
     });
@@ -65,6 +66,9 @@
     saved.forEach(function (pair) {
       var name = pair[0];
       var value = pair[1];
+      if (name === 'csrf') {
+        return;
+      }
       var m = /^(.+)\[(\d+)]\./.exec(name);
       if (m) {
         var rows = form.querySelector('fieldset.rows[data-path="' + m[1] + '"]');

@@ -28,6 +28,7 @@ import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.Test;
 import vn.phendau.assessment.Assessment;
 import vn.phendau.labels.Labels;
+import vn.phendau.security.Csrf;
 
 /**
  * The guided proposal form without a browser: every field of the schema is an input (found by walking the schema
@@ -117,7 +118,9 @@ class ProposalFormTest {
     /** What a browser submits of the form, with the fields changed as given, and the button pressed. */
     static Response submit(Document doc, Map<String, String> changes, String action) {
         FormElement form = (FormElement) doc.getElementById("proposal-form");
-        var request = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8");
+        // The page wrote its cookie's CSRF token into the form (tokenOfThePage checks it), so the browser sends both.
+        var request = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .cookie(Csrf.COOKIE, form.selectFirst("input[name=" + Csrf.FIELD + "]").val());
         List<String> seen = new ArrayList<>();
         for (var kv : form.formData()) {
             if (kv.key().equals("action")) {
@@ -204,16 +207,62 @@ class ProposalFormTest {
         assertEquals(List.of("Tân Thanh", "Văn Lãng", "", ""), names, "the emptied row is gone, one spare and one added");
     }
 
+    /** The form page's CSRF cookie, checked to be the token written into both of its forms that post. */
+    static String tokenOfThePage() {
+        Response r = given().get("/proposals/new").then().statusCode(200).extract().response();
+        String token = r.cookie(Csrf.COOKIE);
+        assertNotNull(token, "the form page sets the CSRF cookie");
+        Document doc = Jsoup.parse(r.asString());
+        assertEquals(token, doc.selectFirst("#proposal-form input[type=hidden][name=csrf]").val());
+        assertEquals(token, doc.selectFirst("#load-form input[type=hidden][name=csrf]").val());
+        return token;
+    }
+
+    private static io.restassured.specification.RequestSpecification withToken(String token) {
+        return given().contentType("application/x-www-form-urlencoded; charset=UTF-8").cookie(Csrf.COOKIE, token).formParam(Csrf.FIELD, token);
+    }
+
+    @Test
+    void aPostWithoutTheFormsCsrfTokenIsRefused() throws IOException {
+        String token = tokenOfThePage();
+        Document doc = page("?sample=" + SAMPLE);
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        ((FormElement) doc.getElementById("proposal-form")).formData().forEach(kv -> fields.putIfAbsent(kv.key(), kv.value()));
+        fields.remove(Csrf.FIELD);
+        for (String action : List.of("assess", "load", "json", "add:location.communes")) {
+            fields.put("action", action);
+            // No token at all, a token without its cookie (another site's form), and a cookie whose token is not the form's.
+            List<Response> refused = List.of(
+                    given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                            .formParams(fields).post("/proposals/new"),
+                    given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                            .formParams(fields).formParam(Csrf.FIELD, token).post("/proposals/new"),
+                    given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                            .cookie(Csrf.COOKIE, "a".repeat(43)).formParams(fields).formParam(Csrf.FIELD, "b".repeat(43))
+                            .post("/proposals/new"));
+            for (Response r : refused) {
+                assertEquals(403, r.statusCode(), action + ": " + r.asString());
+                assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+                assertTrue(r.asString().contains("CSRF"), r.asString());
+            }
+        }
+        // The same post with the page's token and cookie is taken.
+        fields.put("action", "assess");
+        Response taken = withToken(token).redirects().follow(false).formParams(fields).post("/proposals/new");
+        assertEquals(303, taken.statusCode(), taken.asString());
+    }
+
     @Test
     void aPastedJsonFillsTheForm() throws IOException {
-        Response r = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        String token = tokenOfThePage();
+        Response r = withToken(token)
                 .formParam("loadJson", new String(Files.readAllBytes(Path.of("samples", SAMPLE)), java.nio.charset.StandardCharsets.UTF_8))
                 .formParam("action", "load").post("/proposals/new");
         Document doc = Jsoup.parse(r.then().statusCode(200).extract().asString());
         assertEquals("LS-2026-014", doc.selectFirst("input[name=id]").val());
         assertEquals("TRANSPORT", doc.selectFirst("select[name=sector] option[selected]").val());
         assertEquals("true", doc.selectFirst("input[name=location.communes[0].borderCommune][checked]").val());
-        String broken = given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("loadJson", "{\"id\": ")
+        String broken = withToken(token).formParam("loadJson", "{\"id\": ")
                 .formParam("action", "load").post("/proposals/new").then().statusCode(400).extract().asString();
         assertNotNull(Jsoup.parse(broken).getElementById("loadJson-problems"));
     }
