@@ -115,11 +115,19 @@ public enum BatchFormat {
         if (this == CSV) {
             try (InputStreamReader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
                 CsvRows rows = CsvItemReader.rowsOf(new java.io.BufferedReader(r, 1 << 16), reader.limits().stringChars());
-                int n = -1;
+                if (!rows.hasNext()) {
+                    return 0;
+                }
+                List<String> header = rows.next();
+                int n = 0;
+                if (rows.hasNext()) {
+                    // The template's row of labels is skipped by the reader (CsvItemReader): no item, so not counted.
+                    n = labelRow(header, rows.next(), reader) ? 0 : 1;
+                }
                 while (rows.skip()) {
                     n++;
                 }
-                return Math.max(n, 0);
+                return n;
             }
         }
         try (ItemReader items = open(file, reader)) {
@@ -129,6 +137,16 @@ public enum BatchFormat {
                 n++;
             }
             return n;
+        }
+    }
+
+    /** Whether a CSV's second row is the labels' row; a header the reader will refuse has none (and is refused after). */
+    private static boolean labelRow(List<String> header, List<String> second, ProposalReader reader) {
+        try {
+            return new RowMapper(header, reader.limits().stringChars(), reader.limits().listColumns(), reader.limits().itemProblems())
+                    .isLabelRow(second);
+        } catch (ProblemException e) {
+            return false;
         }
     }
 

@@ -83,6 +83,25 @@ class BatchLimitsTest {
     }
 
     @Test
+    void theTemplatesRowOfLabelsIsNoItemOfTheCount() {
+        // A filled template saved as CSV keeps its second header row, the columns' labels: the reader skips it, and
+        // so must the count, or a list at the limit would be refused for a row that is no project.
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(new ArrayList<>(MINIMAL.stream().map(c -> (Object) ColumnWords.both(vn.phendau.labels.Labels.shipped().field(c))).toList()));
+        rows.addAll(rows(ITEMS));
+        post("text/csv", Fixtures.csv(MINIMAL, rows, ',', true)).then().statusCode(200)
+                .body("summary.total", equalTo(ITEMS)).body("summary.invalid", equalTo(0));
+        rows.addAll(rows(1));
+        assertThat(problem(post("text/csv", Fixtures.csv(MINIMAL, rows, ',', true)), 413).at("$").en("$"),
+                equalTo("the list has " + (ITEMS + 1) + " items, over the limit of " + ITEMS));
+        // A second row that is not the labels' is an item, and counts.
+        List<List<Object>> plain = rows(ITEMS);
+        plain.add(0, minimal("Mã dự án / Project id", "x", 1L));
+        assertThat(problem(post("text/csv", Fixtures.csv(MINIMAL, plain, ',', true)), 413).at("$").en("$"),
+                equalTo("the list has " + (ITEMS + 1) + " items, over the limit of " + ITEMS));
+    }
+
+    @Test
     void aListOverTheByteLimitIs413InEveryFormat() {
         String expected = "the list is over the limit of " + BYTES + " bytes";
         // Random text does not compress, so the workbook too is over the limit.
