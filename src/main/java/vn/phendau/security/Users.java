@@ -3,8 +3,12 @@ package vn.phendau.security;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.DomainSocketServerStart;
+import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.vertx.http.HttpsServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -16,6 +20,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.wildfly.security.password.Password;
@@ -54,6 +59,7 @@ public class Users {
     private final AuditLog audit;
     private final Provinces provinces;
     private final SecurityConfig config;
+    private final AtomicBoolean adminChecked = new AtomicBoolean();
     private final boolean offline;
 
     public Users(EntityManager em, AuditLog audit, Provinces provinces, SecurityConfig config,
@@ -73,23 +79,52 @@ public class Users {
             return;
         }
         config.usersFile().filter(f -> !f.isBlank()).ifPresent(this::seedFrom);
-        QuarkusTransaction.requiringNew().run(() -> {
-            long count = em.createQuery("SELECT count(u) FROM AppUser u", Long.class).getSingleResult();
-            if (count > 0) {
-                return;
-            }
-            String given = System.getenv("PHENDAU_ADMIN_PASSWORD");
-            boolean generated = given == null || given.isBlank();
-            String password = generated ? generate() : given;
-            create("admin", password, Role.ADMIN, null, "start-up");
-            if (generated) {
-                // Printed once: the only place it is ever shown. Set PHENDAU_ADMIN_PASSWORD to choose it instead.
-                LOG.warnf("No users yet: created user 'admin' (ADMIN) with the generated password %s ; change it by "
-                        + "creating another ADMIN and deleting this one (README, \"Users and roles\")", password);
-            } else {
-                LOG.info("No users yet: created user 'admin' (ADMIN) with the password of PHENDAU_ADMIN_PASSWORD");
-            }
-        });
+    }
+
+    /**
+     * The first ADMIN, made only once the service listens (Quarkus fires these events when its server's socket is
+     * bound). A start that fails, its port taken, then leaves no admin behind whose generated password was printed
+     * by a service that never ran; made at start-up, that admin would stay in the database, and the next start,
+     * finding a user, would print no password at all.
+     */
+    void seedAdmin(@ObservesAsync HttpServerStart started) {
+        firstAdmin();
+    }
+
+    void seedAdmin(@ObservesAsync HttpsServerStart started) {
+        firstAdmin();
+    }
+
+    void seedAdmin(@ObservesAsync DomainSocketServerStart started) {
+        firstAdmin();
+    }
+
+    private void firstAdmin() {
+        if (offline || !adminChecked.compareAndSet(false, true)) {
+            return;  // one check, whichever of the service's sockets opens first
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                long count = em.createQuery("SELECT count(u) FROM AppUser u", Long.class).getSingleResult();
+                if (count > 0) {
+                    return;
+                }
+                String given = System.getenv("PHENDAU_ADMIN_PASSWORD");
+                boolean generated = given == null || given.isBlank();
+                String password = generated ? generate() : given;
+                create("admin", password, Role.ADMIN, null, "start-up");
+                if (generated) {
+                    // Printed once: the only place it is ever shown. Set PHENDAU_ADMIN_PASSWORD to choose it instead.
+                    LOG.warnf("No users yet: created user 'admin' (ADMIN) with the generated password %s ; change it by "
+                            + "creating another ADMIN and deleting this one (README, \"Users and roles\")", password);
+                } else {
+                    LOG.info("No users yet: created user 'admin' (ADMIN) with the password of PHENDAU_ADMIN_PASSWORD");
+                }
+            });
+        } catch (RuntimeException e) {
+            // An event's observer: nothing else would say it failed. The next start tries again, as no user was made.
+            LOG.errorf("No users yet, and the first ADMIN could not be created: %s", e.getMessage());
+        }
     }
 
     /** Each line {@code name:password:ROLE[:province]}; blank lines and lines starting with # are skipped. */

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged JAR as a user runs it (issue 23, issue 18): a second copy, its port or its H2 file taken by the first,
- * says so in one line in both languages and exits 1, with no stack trace, and so does {@code verify-audit} run beside it;
+ * says so in one line in both languages and exits 1, with no stack trace and no first ADMIN made, and so does
+ * {@code verify-audit} run beside it; the first ADMIN's generated password, printed once the port is open, signs in;
  * a report shown by the pages opens again after
  * a restart; {@code check} opens no database, so a folder without ./data is left without one.
  */
@@ -54,6 +55,14 @@ class SecondCopyIT {
         String reportPath;
         try (JarProcess first = JarProcess.start(dir.resolve("first"), service(port, db))) {
             assertTrue(first.awaitOutput("Listening on", START), first.output());
+            // Its database is new: the first ADMIN is made once the port is open, and its password works.
+            assertTrue(first.awaitOutput("with the generated password", START), first.output());
+            Matcher generated = Pattern.compile("with the generated password (\\S+) ;").matcher(first.output());
+            assertTrue(generated.find(), first.output());
+            HttpResponse<String> users = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/users"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + generated.group(1)).getBytes(StandardCharsets.UTF_8)))
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, users.statusCode(), users.body());
 
             // Its port taken (another database of its own): one line, exit 1.
             int otherPort = JarProcess.freePort();
@@ -63,6 +72,9 @@ class SecondCopyIT {
             assertTrue(out.contains("Không khởi động được: cổng " + port + " đang được dùng")
                     && out.contains("Cannot start: port " + port + " is in use"), out);
             assertNoStackTrace(out);
+            // A start that failed made no ADMIN, and printed no password that the next start would not know of.
+            assertFalse(out.contains("generated password") || out.contains("created user"), out);
+            assertEquals(0, users(dir.resolve("second/db")), "no user left in the failed copy's database");
 
             // Its H2 file held by the first (another port): one line, exit 1.
             JarProcess sameFile = JarProcess.start(dir.resolve("third"), service(otherPort, db));
@@ -127,6 +139,15 @@ class SecondCopyIT {
         Matcher m = Pattern.compile("/reports/[0-9a-f-]{36}").matcher(page.headers().firstValue("Location").orElse(""));
         assertTrue(m.find(), "the form answers with its report's address");
         return m.group();
+    }
+
+    /** The users in an H2 file no process holds, read as its owner would with H2's own JDBC driver. */
+    static long users(Path db) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + db + ";IFEXISTS=TRUE", "sa", "");
+             java.sql.ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM app_user")) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     static HttpResponse<String> get(int port, String path) throws Exception {
