@@ -22,7 +22,14 @@ public final class ColumnWords {
     /** A yes/no cell that says it is not known: the field stays absent, as an empty cell leaves it. */
     public static final Text UNKNOWN = Text.of("Chưa rõ", "Unknown");
 
+    /**
+     * A list's cell that says the list is known to be empty ("no features", "no funding sources yet"): an empty list,
+     * not an absent field. An empty cell stays unknown; missing information is not the same as none.
+     */
+    public static final Text NONE = Text.of("Không có", "None");
+
     private static final Set<String> UNKNOWN_WORDS = Set.of("chua ro", "khong ro", "chua biet", "unknown", "not known");
+    private static final Set<String> NONE_WORDS = Set.of("khong co", "none", "[]");
 
     /** Per path, each folded way of writing a code to the code; built once per path. */
     private static final Map<String, Map<String, String>> CODES = new ConcurrentHashMap<>();
@@ -52,6 +59,11 @@ public final class ColumnWords {
     /** The way a template shows a label in both languages. */
     public static String both(Text label) {
         return label.vi().equals(label.en()) ? label.vi() : label.vi() + " / " + label.en();
+    }
+
+    /** Whether a list's cell says the list is empty ("Không có", "None", "[]"). */
+    public static boolean isNone(String raw) {
+        return NONE_WORDS.contains(VietnameseText.fold(raw)) || both(NONE).equalsIgnoreCase(raw.strip());
     }
 
     public static boolean isUnknown(String raw) {

@@ -229,6 +229,9 @@ public final class RowMapper {
     }
 
     private static JsonNode value(Kind kind, String raw, String path) {
+        if ((kind == Kind.ENUM_LIST || kind == Kind.COMMUNES || kind == Kind.SOURCES) && ColumnWords.isNone(raw)) {
+            return NODES.arrayNode();   // said to be none: an empty list, where an empty cell is unknown
+        }
         return switch (kind) {
             case STRING -> NODES.textNode(raw);
             // A code, or its label in either language; anything else is left for the schema to name as it is.

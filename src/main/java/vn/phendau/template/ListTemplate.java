@@ -101,10 +101,11 @@ public class ListTemplate {
         Map<String, Object> out = new LinkedHashMap<>();
         for (ListColumn c : columns()) {
             JsonNode v = proposal.at("/" + c.path().replace('.', '/'));
-            if (v.isMissingNode() || v.isNull() || v.isContainerNode() && v.isEmpty()) {
+            if (v.isMissingNode() || v.isNull() || v.isObject() && v.isEmpty()) {
                 continue;
             }
-            out.put(c.path(), cell(c, v, lang));
+            // An empty list is said ("Không có"): an empty cell would read back as unknown.
+            out.put(c.path(), v.isArray() && v.isEmpty() ? ColumnWords.NONE.in(lang) : cell(c, v, lang));
         }
         return out;
     }
@@ -356,12 +357,12 @@ public class ListTemplate {
             case INTEGER -> Text.of("Số nguyên: 14200.", "A whole number: 14200.");
             case NUMBER -> Text.of("Một số; dấu thập phân là dấu phẩy hoặc dấu chấm: 0,4.", "A number; the decimal mark is a comma or a point: 0.4.");
             case BOOLEAN -> Text.of("Có, Không hoặc Chưa rõ (ô trống cũng là chưa rõ).", "Yes, No or Unknown (an empty cell is unknown too).");
-            case ENUM_LIST -> Text.of("Một hay nhiều giá trị trong danh sách, cách nhau bằng \";\".",
-                    "One or more values of the list, separated by \";\".");
-            case COMMUNES -> Text.of("Tên xã, thêm \":Có\" nếu là xã biên giới, \":Không\" nếu không; cách nhau bằng \";\". Ví dụ: Tân Thanh:Có; Văn Lãng:Không",
-                    "Commune names, with \":Yes\" for a border commune, \":No\" if not; separated by \";\". Example: Tân Thanh:Yes; Văn Lãng:No");
-            case SOURCES -> Text.of("Loại nguồn:số tiền, thêm \":Có\" nếu đã bảo đảm; cách nhau bằng \";\". Ví dụ: Ngân sách trung ương:60.000.000.000:Có",
-                    "Source type:amount, with \":Yes\" when secured; separated by \";\". Example: Central budget:60,000,000,000:Yes");
+            case ENUM_LIST -> Text.of("Một hay nhiều giá trị trong danh sách, cách nhau bằng \";\". \"Không có\" khi chắc chắn không có giá trị nào (ô trống là chưa rõ).",
+                    "One or more values of the list, separated by \";\". \"None\" when there is surely none (an empty cell is unknown).");
+            case COMMUNES -> Text.of("Tên xã, thêm \":Có\" nếu là xã biên giới, \":Không\" nếu không; cách nhau bằng \";\". Ví dụ: Tân Thanh:Có; Văn Lãng:Không. \"Không có\" khi chắc chắn không có xã nào (ô trống là chưa rõ).",
+                    "Commune names, with \":Yes\" for a border commune, \":No\" if not; separated by \";\". Example: Tân Thanh:Yes; Văn Lãng:No. \"None\" when there is surely none (an empty cell is unknown).");
+            case SOURCES -> Text.of("Loại nguồn:số tiền, thêm \":Có\" nếu đã bảo đảm; cách nhau bằng \";\". Ví dụ: Ngân sách trung ương:60.000.000.000:Có. \"Không có\" khi chắc chắn chưa có nguồn nào (ô trống là chưa rõ).",
+                    "Source type:amount, with \":Yes\" when secured; separated by \";\". Example: Central budget:60,000,000,000:Yes. \"None\" when there is surely none yet (an empty cell is unknown).");
         };
     }
 

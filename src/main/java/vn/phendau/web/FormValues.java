@@ -36,6 +36,11 @@ public final class FormValues {
     private final FormFields fields;
     private final Map<String, List<String>> values = new LinkedHashMap<>();
     private final Map<String, Integer> rows = new LinkedHashMap<>();
+    /** Lists said to be empty ("none"): an empty list in the JSON, where a list left empty is absent (unknown). */
+    private final java.util.Set<String> none = new java.util.LinkedHashSet<>();
+
+    /** The name of a list's "none" box: {@code none:features}. */
+    static final String NONE = "none:";
 
     private FormValues(FormFields fields) {
         this.fields = fields;
@@ -51,6 +56,9 @@ public final class FormValues {
         for (FormFields.Section s : fields.sections()) {
             for (Field f : s.fields()) {
                 JsonNode node = proposal.at("/" + f.path().replace('.', '/'));
+                if ((f.widget() == Widget.ROWS || f.widget() == Widget.CHECKS) && node.isArray() && node.isEmpty()) {
+                    v.none.add(f.path());
+                }
                 if (f.widget() == Widget.ROWS) {
                     int i = 0;
                     for (JsonNode item : node.isArray() ? node : NODES.arrayNode()) {
@@ -100,6 +108,14 @@ public final class FormValues {
         FormValues v = new FormValues(fields);
         Map<String, TreeMap<Integer, Map<String, String>>> rowsOf = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : form.entrySet()) {
+            if (e.getKey().startsWith(NONE)) {
+                Field list = fields.byPath().get(e.getKey().substring(NONE.length()));
+                if (list != null && (list.widget() == Widget.ROWS || list.widget() == Widget.CHECKS)
+                        && e.getValue().stream().anyMatch(s -> s != null && !s.isBlank())) {
+                    v.none.add(list.path());
+                }
+                continue;
+            }
             Matcher m = ROW.matcher(e.getKey());
             if (m.matches()) {
                 Field list = fields.byPath().get(m.group(1));
@@ -171,6 +187,11 @@ public final class FormValues {
         return values.getOrDefault(name, List.of());
     }
 
+    /** Whether the list was said to be empty (its "none" box ticked). */
+    public boolean none(String path) {
+        return none.contains(path);
+    }
+
     /** The rows a list shows: its filled ones and a spare, at least {@link #MIN_ROWS}. */
     public int rowsShown(String path) {
         int filled = rows.getOrDefault(path, 0);
@@ -179,10 +200,13 @@ public final class FormValues {
 
     /** Whether nothing at all was entered (a fresh form, which the script may fill from its draft). */
     public boolean isEmpty() {
-        return values.values().stream().allMatch(l -> l.stream().allMatch(String::isBlank));
+        return none.isEmpty() && values.values().stream().allMatch(l -> l.stream().allMatch(String::isBlank));
     }
 
-    /** The proposal's JSON, in the schema's order; empty inputs are absent fields (unknown), not false or zero. */
+    /**
+     * The proposal's JSON, in the schema's order; empty inputs are absent fields (unknown), not false or zero. A list
+     * is an empty list only when said to be none; rows or boxes filled as well win over the "none".
+     */
     public ObjectNode json() {
         ObjectNode root = NODES.objectNode();
         for (FormFields.Section s : fields.sections()) {
@@ -212,12 +236,12 @@ public final class FormValues {
                         a.add(item);
                     }
                 }
-                yield a.isEmpty() ? null : a;
+                yield a.isEmpty() && !none(f.path()) ? null : a;
             }
             case CHECKS -> {
                 List<String> ticked = ticked(name);
                 if (ticked.isEmpty()) {
-                    yield null;
+                    yield none(f.path()) ? NODES.arrayNode() : null;
                 }
                 ArrayNode a = NODES.arrayNode();
                 ticked.forEach(a::add);

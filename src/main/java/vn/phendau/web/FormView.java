@@ -33,7 +33,12 @@ public record FormView(List<SectionView> sections, List<PlacedProblem> problems,
      */
     public record FieldView(String name, String id, String widget, String label, String help, String value,
                             List<Option> options, List<String> problems, boolean required, List<List<FieldView>> rows,
-                            List<String> columns, String addLabel) {
+                            List<String> columns, String addLabel, String noneLabel, boolean none) {
+
+        /** The name of the list's "none" box (a list known to be empty, not unknown). */
+        public String noneName() {
+            return FormValues.NONE + name;
+        }
 
         public boolean invalid() {
             return !problems.isEmpty();
@@ -183,13 +188,14 @@ public record FormView(List<SectionView> sections, List<PlacedProblem> problems,
                     }
                     List<String> columns = f.items().stream().map(c -> labels.field(c.path()).in(lang)).toList();
                     yield new FieldView(name, id(name), widget, label.in(lang), help, "", List.of(), problems, f.required(),
-                            rows, columns, msg.addRow(label.in(lang)));
+                            rows, columns, msg.addRow(label.in(lang)), msg.noneOf(label.in(lang)), values.none(f.path()));
                 }
                 case CHECKS -> {
                     List<String> ticked = values.ticked(name);
                     List<Option> options = f.codes().stream()
                             .map(c -> new Option(c, ListTemplate.shown(labels.value(f.path(), c), lang), ticked.contains(c))).toList();
-                    yield plain(f, name, widget, label, help, "", options, problems);
+                    yield new FieldView(name, id(name), widget, label.in(lang), help, "", options, problems, f.required(),
+                            List.of(), List.of(), "", msg.noneOf(label.in(lang)), values.none(f.path()));
                 }
                 case SELECT -> {
                     String v = values.value(name);
@@ -230,7 +236,7 @@ public record FormView(List<SectionView> sections, List<PlacedProblem> problems,
         private FieldView plain(Field f, String name, String widget, Text label, String help, String value, List<Option> options,
                                 List<String> problems) {
             return new FieldView(name, id(name), widget, label.in(lang), help, value, options, problems, f.required(),
-                    List.of(), List.of(), "");
+                    List.of(), List.of(), "", "", false);
         }
     }
 }

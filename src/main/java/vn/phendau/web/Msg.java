@@ -155,6 +155,7 @@ public interface Msg {
     String notChosen();
     String unknown();
     String addRow(String list);
+    String noneOf(String list);
     String row(int n);
     String assessProposal();
     String downloadJson();

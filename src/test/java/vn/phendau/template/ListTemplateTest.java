@@ -194,11 +194,53 @@ class ListTemplateTest {
         }
     }
 
-    /** Sample 01 without its empty lists: an empty cell cannot say "an empty list". */
+    /** Sample 01 as its file has it, its empty list of features included (written "Không có" / "None"). */
     static JsonNode sample01() throws IOException {
-        ObjectNode sample = (ObjectNode) MAPPER.readTree(Files.readAllBytes(Path.of("samples/01-lang-son-duong-cua-khau-tan-thanh.json")));
-        sample.remove("features");
-        return sample;
+        return MAPPER.readTree(Files.readAllBytes(Path.of("samples/01-lang-son-duong-cua-khau-tan-thanh.json")));
+    }
+
+    @Test
+    void anEmptyListIsWrittenAsNoneAndReadBackAsOneWhileAnAbsentListStaysAbsent() throws IOException {
+        ObjectNode proposal = (ObjectNode) sample01();
+        proposal.remove("features");
+        ((ObjectNode) proposal.get("investment")).putArray("sources");
+        ((ObjectNode) proposal.get("location")).putArray("communes");
+        for (String lang : List.of("vi", "en")) {
+            Map<String, Object> cells = TEMPLATE.cells(proposal, lang);
+            assertFalse(cells.containsKey("features"), "an absent list is an empty cell: " + cells);
+            assertEquals("vi".equals(lang) ? "Không có" : "None", cells.get("investment.sources"));
+            // The row written and read back: the same proposal, [] and absent each as they were.
+            List<String> header = new ArrayList<>(cells.keySet());
+            header.add("features");
+            StringBuilder csv = new StringBuilder(String.join(",", header)).append("\r\n");
+            List<String> row = new ArrayList<>();
+            for (String h : header) {
+                Object v = cells.get(h);
+                row.add(v == null ? "" : "\"" + v.toString().replace("\"", "\"\"") + "\"");
+            }
+            csv.append(String.join(",", row)).append("\r\n");
+            try (ItemReader items = new CsvItemReader(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), 100_000)) {
+                BatchItem item = items.next();
+                assertTrue(item.problems().isEmpty(), item.problems().toString());
+                JsonNode read = MAPPER.readTree(MAPPER.writeValueAsString(item.node()));
+                assertEquals(proposal.get("investment"), read.get("investment"));
+                assertEquals(proposal.get("location"), read.get("location"));
+                assertFalse(read.has("features"), read.toString());
+            }
+        }
+        // Typed by hand: the word in either language, without diacritics, or "[]".
+        String typed = "id,name,location.province,sector,investment.totalVnd,features,location.communes,investment.sources\r\n"
+                + "X-1,Đường,Lạng Sơn,TRANSPORT,1000000000,khong co,NONE,[]\r\n"
+                + "X-2,Đường,Lạng Sơn,TRANSPORT,1000000000,,,\r\n";
+        try (ItemReader items = new CsvItemReader(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), 100_000)) {
+            JsonNode said = MAPPER.readTree(MAPPER.writeValueAsString(items.next().node()));
+            assertEquals("[]", said.get("features").toString());
+            assertEquals("[]", said.at("/location/communes").toString());
+            assertEquals("[]", said.at("/investment/sources").toString());
+            JsonNode unsaid = MAPPER.readTree(MAPPER.writeValueAsString(items.next().node()));
+            assertFalse(unsaid.has("features") || unsaid.at("/location/communes").isArray() || unsaid.at("/investment/sources").isArray(),
+                    unsaid.toString());
+        }
     }
 
     @Test

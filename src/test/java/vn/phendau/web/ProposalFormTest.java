@@ -163,11 +163,10 @@ class ProposalFormTest {
         // The report is the page the assessment form shows.
         given().get(location).then().statusCode(200).body(org.hamcrest.Matchers.containsString("LS-2026-014"));
 
-        // "Download JSON": the sample as the API takes it (its empty list of features is no field at all).
+        // "Download JSON": the sample as its file has it, its empty list of features included.
+        assertTrue(doc.selectFirst("input[type=checkbox][name=none:features]").hasAttr("checked"), "features said to be none");
         JsonNode downloaded = MAPPER.readTree(submit(doc, Map.of(), "json").then().statusCode(200).extract().asByteArray());
-        ObjectNode expected = (ObjectNode) sampleFile();
-        expected.remove("features");
-        assertEquals(expected, downloaded);
+        assertEquals(sampleFile(), downloaded);
     }
 
     @Test
@@ -250,6 +249,28 @@ class ProposalFormTest {
         fields.put("action", "assess");
         Response taken = withToken(token).redirects().follow(false).formParams(fields).post("/proposals/new");
         assertEquals(303, taken.statusCode(), taken.asString());
+    }
+
+    /** A list said to be empty and a list not given go through the form each as it came: [] is not unknown. */
+    @Test
+    void anEmptyListAndAnAbsentOneRoundTripThroughTheForm() throws IOException {
+        ObjectNode proposal = (ObjectNode) sampleFile();
+        proposal.remove("features");
+        ((ObjectNode) proposal.get("investment")).putArray("sources");
+        Document doc = Jsoup.parse(withToken(tokenOfThePage()).formParam("loadJson", proposal.toString()).formParam("action", "load")
+                .post("/proposals/new").then().statusCode(200).extract().asString());
+        assertFalse(doc.selectFirst("input[type=checkbox][name=none:features]").hasAttr("checked"), "features unknown");
+        assertTrue(doc.selectFirst("input[type=checkbox][name=none:investment.sources]").hasAttr("checked"), "no sources, said so");
+        assertEquals(proposal, MAPPER.readTree(submit(doc, Map.of(), "json").then().statusCode(200).extract().asByteArray()));
+
+        // Rows or boxes filled win over a "none" ticked with them; "none" alone on a fresh form is the empty list.
+        JsonNode both = MAPPER.readTree(submit(doc, Map.of("none:features", "true", "features", "BORDER_GATE"), "json")
+                .then().statusCode(200).extract().asByteArray());
+        assertEquals("[\"BORDER_GATE\"]", both.get("features").toString());
+        JsonNode fresh = MAPPER.readTree(submit(page(""), Map.of("none:location.communes", "true"), "json")
+                .then().statusCode(200).extract().asByteArray());
+        assertEquals("[]", fresh.at("/location/communes").toString());
+        assertFalse(fresh.has("features"), fresh.toString());
     }
 
     @Test
