@@ -41,8 +41,10 @@ export SAMPLES=$(ls samples/*.json | tr '\n' ':')
 if [ "$SIGN_IN" = basic ]; then
   export AUTH="Basic $(printf bench-officer:bench-officer-pass | base64)"
 else
-  curl -s -o /dev/null -c "$data/cookies" -d j_username=bench-officer -d j_password=bench-officer-pass \
-    "http://127.0.0.1:$PORT/j_security_check"
+  # The login form carries its anti-forgery token (a cookie, and the same value in the form): read both first.
+  token=$(curl -s -c "$data/cookies" "http://127.0.0.1:$PORT/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -o /dev/null -b "$data/cookies" -c "$data/cookies" -d j_username=bench-officer -d j_password=bench-officer-pass \
+    -d csrf="$token" "http://127.0.0.1:$PORT/j_security_check"
   export COOKIE="phendau-session=$(awk '$6 == "phendau-session" {print $7}' "$data/cookies")"
   [ "$COOKIE" != "phendau-session=" ] || { echo "sign-in failed"; exit 1; }
 fi

@@ -36,4 +36,11 @@ public interface SecurityConfig {
      */
     @WithDefault("60s")
     java.time.Duration failedSignInsWindow();
+
+    /**
+     * How long a password bcrypt accepted is taken as checked for the same user and stored hash, so that HTTP Basic
+     * on every request does not pay for bcrypt each time; 0 checks every request with bcrypt.
+     */
+    @WithDefault("5m")
+    java.time.Duration verifiedPasswordTtl();
 }

@@ -61,6 +61,7 @@ public class Users {
     private final SecurityConfig config;
     private final AtomicBoolean adminChecked = new AtomicBoolean();
     private final boolean offline;
+    private final VerifiedPasswords verified;
 
     public Users(EntityManager em, AuditLog audit, Provinces provinces, SecurityConfig config,
                  @ConfigProperty(name = "quarkus.hibernate-orm.database.start-offline", defaultValue = "false") boolean offline) {
@@ -69,6 +70,7 @@ public class Users {
         this.provinces = provinces;
         this.config = config;
         this.offline = offline;
+        this.verified = new VerifiedPasswords(config.verifiedPasswordTtl());
     }
 
     void seed(@Observes StartupEvent start) {
@@ -212,11 +214,20 @@ public class Users {
         return em.createQuery("FROM AppUser ORDER BY name", AppUser.class).getResultStream().map(Users::view).toList();
     }
 
-    /** The user when the password is theirs; as slow for an unknown name as for a wrong password. */
+    /**
+     * The user when the password is theirs; as slow for an unknown name as for a wrong password. A password bcrypt
+     * accepted for the same stored hash within {@code phendau.security.verified-password-ttl} is not checked again.
+     */
     @Transactional
     public Optional<AppUser> verify(String name, char[] password) {
         AppUser u = name == null || name.length() > 200 ? null : em.find(AppUser.class, VietnameseText.nfc(name));
+        if (u != null && verified.holds(u.name, u.passwordHash, password)) {
+            return Optional.of(u);
+        }
         boolean ok = matches(u == null ? DUMMY : u.passwordHash, password);
+        if (u != null && ok) {
+            verified.accepted(u.name, u.passwordHash, password);
+        }
         return u != null && ok ? Optional.of(u) : Optional.empty();
     }
 
