@@ -29,8 +29,9 @@ import vn.phendau.common.TextReferences;
  * too ({@link #compact}): the {@code rules}, {@code criteria} and {@code scoreGroups} maps hold those members as
  * the first one written had them, and each finding, entry or group leaves out a member whose value is its map
  * entry's. A finding's evidence is its values in the order of its rule's {@code evidence} names, and the members
- * that are empty by default (no missing field, no remedy) and the checklist's criteria that no rule fired
- * (NOT_APPLICABLE) are left out. The maps hold one entry per rule, criterion and group of the rule base, so
+ * that are empty by default (no missing field, no remedy) are left out. The checklist keeps only the entries the
+ * findings do not say: a criterion's entry is the outcome and severity of its first finding (the findings come
+ * most serious first), or NOT_APPLICABLE when no rule of it fired. The maps hold one entry per rule, criterion and group of the rule base, so
  * they stay small however long the list.
  */
 public final class References implements TextReferences {
@@ -136,22 +137,32 @@ public final class References implements TextReferences {
     public void compact(JsonNode node) {
         if (node instanceof ObjectNode o && o.get("findings") instanceof ArrayNode findings
                 && o.get("checklist") instanceof ArrayNode checklist) {
+            // Each criterion's first finding, as it was before the finding was made compact.
+            Map<String, JsonNode> firstFinding = new HashMap<>();
             for (JsonNode f : findings) {
                 if (f instanceof ObjectNode finding && finding.get("ruleId") != null) {
+                    if (finding.get("criterion") != null) {
+                        firstFinding.putIfAbsent(finding.get("criterion").asText(), finding.deepCopy());
+                    }
                     finding(finding);
                 }
             }
-            ArrayNode fired = JsonNodeFactory.instance.arrayNode(checklist.size());
+            ArrayNode said = JsonNodeFactory.instance.arrayNode();
             for (JsonNode c : checklist) {
                 if (c instanceof ObjectNode entry && entry.get("criterion") != null) {
-                    shared(criteria, entry.get("criterion").asText(), entry, CRITERION_MEMBERS);
-                    if ("NOT_APPLICABLE".equals(entry.path("outcome").asText()) && entry.path("severity").isNull()) {
-                        continue;   // no rule of the criterion fired: the criterion's entry in the map says the rest
+                    String criterion = entry.get("criterion").asText();
+                    shared(criteria, criterion, entry, CRITERION_MEMBERS);
+                    JsonNode first = firstFinding.get(criterion);
+                    if (first == null ? "NOT_APPLICABLE".equals(entry.path("outcome").asText()) && entry.path("severity").isNull()
+                            : first.path("outcome").equals(entry.path("outcome")) && first.path("severity").equals(entry.path("severity"))) {
+                        // What the findings say already: the outcome and severity of the criterion's first finding,
+                        // NOT_APPLICABLE when no rule of it fired.
+                        continue;
                     }
                 }
-                fired.add(c);
+                said.add(c);
             }
-            o.set("checklist", fired);
+            o.set("checklist", said);
             if (o.get("scoreBreakdown") instanceof ArrayNode groups) {
                 for (JsonNode g : groups) {
                     if (g instanceof ObjectNode group && group.get("group") != null) {
