@@ -101,8 +101,10 @@ public class ByReference {
                 label(answer, lang);
             }
             if (ref) {
-                answer.set("legal", mapper.valueToTree(refs.legal()));
-                answer.set("texts", mapper.valueToTree(refs.texts()));
+                refs.compact(answer);
+                for (Map.Entry<String, Map<String, ?>> map : refs.maps().entrySet()) {
+                    answer.set(map.getKey(), mapper.valueToTree(map.getValue()));
+                }
                 if (query.getFirst(CITATIONS) == null) {
                     response.getHeaders().putSingle("Preference-Applied", "return=minimal");
                 }

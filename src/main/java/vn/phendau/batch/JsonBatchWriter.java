@@ -3,7 +3,9 @@ package vn.phendau.batch;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import vn.phendau.legal.References;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,12 +60,25 @@ public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
 
     @Override
     public void result(int index, Assessment assessment) throws IOException {
-        writer.writeValue(results, new IndexedAssessment(index, assessment));
+        writeResult(new IndexedAssessment(index, assessment));
     }
 
     /** One item of the results as the caller shapes it (a filed item carries its dossier too). */
     public void writeResult(Object item) throws IOException {
-        writer.writeValue(results, item);
+        if (refs == null) {
+            writer.writeValue(results, item);
+            return;
+        }
+        // By reference the item is made compact as a tree (References#compact): what its findings, checklist and
+        // score groups share with the list's other items goes once in the maps at the end.
+        TokenBuffer buffer = new TokenBuffer(mapper, false);
+        writer.writeValue(buffer, item);
+        JsonNode tree;
+        try (var parser = buffer.asParser(mapper)) {
+            tree = parser.readValueAsTree();
+        }
+        refs.compact(tree);
+        mapper.writeTree(results, tree);
     }
 
     @Override
@@ -125,9 +140,14 @@ public final class JsonBatchWriter implements BatchSink, java.io.Closeable {
         }
         if (refs != null) {
             // What the items written so far refer to, so that they can still be read.
-            mapper.writeValue(results, refs.legal());
-            results.writeFieldName("texts");
-            mapper.writeValue(results, refs.texts());
+            boolean first = true;
+            for (var map : refs.maps().entrySet()) {
+                if (!first) {
+                    results.writeFieldName(map.getKey());
+                }
+                first = false;   // "legal", whose name is written above
+                mapper.writeValue(results, map.getValue());
+            }
             results.writeFieldName("incomplete");
         }
         results.writeStartObject();

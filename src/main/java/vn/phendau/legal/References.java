@@ -2,10 +2,16 @@ package vn.phendau.legal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import vn.phendau.common.Text;
 import vn.phendau.common.TextReferences;
@@ -18,6 +24,15 @@ import vn.phendau.common.TextReferences;
  * <p>
  * The texts are kept until the answer ends; past {@link #maxTextChars} characters a new text is written in full
  * instead, so that a list of texts that never repeat does not hold them all.
+ * <p>
+ * What every finding of a rule, every checklist entry of a criterion and every score group says alike is written once
+ * too ({@link #compact}): the {@code rules}, {@code criteria} and {@code scoreGroups} maps hold those members as
+ * the first one written had them, and each finding, entry or group leaves out a member whose value is its map
+ * entry's. A finding's evidence is its values in the order of its rule's {@code evidence} names, and the members
+ * that are empty by default (no missing field, no remedy) are left out. The checklist keeps only the entries the
+ * findings do not say: a criterion's entry is the outcome and severity of its first finding (the findings come
+ * most serious first), or NOT_APPLICABLE when no rule of it fired. The maps hold one entry per rule, criterion and group of the rule base, so
+ * they stay small however long the list.
  */
 public final class References implements TextReferences {
 
@@ -27,6 +42,16 @@ public final class References implements TextReferences {
     private final Map<String, Text> texts = new LinkedHashMap<>();
     private final long maxTextChars;
     private long textChars;
+    /** Per rule id: criterion, outcome, severity, points, title, and the names of its evidence, as first written. */
+    private final Map<String, ObjectNode> rules = new LinkedHashMap<>();
+    /** Per criterion, in the checklist's order: its title. */
+    private final Map<String, ObjectNode> criteria = new LinkedHashMap<>();
+    /** Per score group: its title and its cap. */
+    private final Map<String, ObjectNode> scoreGroups = new LinkedHashMap<>();
+
+    private static final List<String> RULE_MEMBERS = List.of("criterion", "outcome", "severity", "points", "title");
+    private static final List<String> CRITERION_MEMBERS = List.of("title");
+    private static final List<String> SCORE_GROUP_MEMBERS = List.of("title", "max");
 
     public References(long maxTextChars) {
         this.maxTextChars = maxTextChars;
@@ -86,11 +111,124 @@ public final class References implements TextReferences {
         return texts;
     }
 
-    /** Writes the members {@code "legal": {…}, "texts": {…}} into the object the generator is in. */
+    /** The maps that end the answer, by member name: legal, texts, rules, criteria, scoreGroups. */
+    public Map<String, Map<String, ?>> maps() {
+        Map<String, Map<String, ?>> maps = new LinkedHashMap<>();
+        maps.put("legal", legal);
+        maps.put("texts", texts);
+        maps.put("rules", rules);
+        maps.put("criteria", criteria);
+        maps.put("scoreGroups", scoreGroups);
+        return maps;
+    }
+
+    /** Writes the members {@code "legal": {…}, "texts": {…}, "rules": …, "criteria": …, "scoreGroups": …} into the object the generator is in. */
     public void writeMaps(JsonGenerator gen, ObjectMapper mapper) throws IOException {
-        gen.writeFieldName("legal");
-        mapper.writeValue(gen, legal);
-        gen.writeFieldName("texts");
-        mapper.writeValue(gen, texts);
+        for (Map.Entry<String, Map<String, ?>> map : maps().entrySet()) {
+            gen.writeFieldName(map.getKey());
+            mapper.writeValue(gen, map.getValue());
+        }
+    }
+
+    /**
+     * Each assessment in the tree (an answer as the writer by reference wrote it: one assessment, a filing, a list's
+     * item) made compact, see the class comment. Anything that is not an assessment is left as it is.
+     */
+    public void compact(JsonNode node) {
+        if (node instanceof ObjectNode o && o.get("findings") instanceof ArrayNode findings
+                && o.get("checklist") instanceof ArrayNode checklist) {
+            // Each criterion's first finding, as it was before the finding was made compact.
+            Map<String, JsonNode> firstFinding = new HashMap<>();
+            for (JsonNode f : findings) {
+                if (f instanceof ObjectNode finding && finding.get("ruleId") != null) {
+                    if (finding.get("criterion") != null) {
+                        firstFinding.putIfAbsent(finding.get("criterion").asText(), finding.deepCopy());
+                    }
+                    finding(finding);
+                }
+            }
+            ArrayNode said = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode c : checklist) {
+                if (c instanceof ObjectNode entry && entry.get("criterion") != null) {
+                    String criterion = entry.get("criterion").asText();
+                    shared(criteria, criterion, entry, CRITERION_MEMBERS);
+                    JsonNode first = firstFinding.get(criterion);
+                    if (first == null ? "NOT_APPLICABLE".equals(entry.path("outcome").asText()) && entry.path("severity").isNull()
+                            : first.path("outcome").equals(entry.path("outcome")) && first.path("severity").equals(entry.path("severity"))) {
+                        // What the findings say already: the outcome and severity of the criterion's first finding,
+                        // NOT_APPLICABLE when no rule of it fired.
+                        continue;
+                    }
+                }
+                said.add(c);
+            }
+            o.set("checklist", said);
+            if (o.get("scoreBreakdown") instanceof ArrayNode groups) {
+                for (JsonNode g : groups) {
+                    if (g instanceof ObjectNode group && group.get("group") != null) {
+                        shared(scoreGroups, group.get("group").asText(), group, SCORE_GROUP_MEMBERS);
+                    }
+                }
+            }
+            return;
+        }
+        if (node != null && node.isContainerNode()) {
+            node.forEach(this::compact);
+        }
+    }
+
+    private void finding(ObjectNode finding) {
+        ObjectNode rule = shared(rules, finding.get("ruleId").asText(), finding, RULE_MEMBERS);
+        if (finding.get("evidence") instanceof ObjectNode evidence) {
+            if (rule.get("evidence") == null) {
+                ArrayNode names = rule.putArray("evidence");
+                evidence.fieldNames().forEachRemaining(names::add);
+            }
+            if (sameNames(evidence, rule.get("evidence"))) {
+                ArrayNode values = JsonNodeFactory.instance.arrayNode(evidence.size());
+                evidence.forEach(values::add);
+                finding.set("evidence", values);
+            }
+        }
+        if (finding.get("missingFields") instanceof ArrayNode missing && missing.isEmpty()) {
+            finding.remove("missingFields");
+        }
+        if (finding.get("remedy") != null && finding.get("remedy").isNull()) {
+            finding.remove("remedy");
+        }
+    }
+
+    /** Whether the evidence names exactly the fields of the rule's, in the same order. */
+    private static boolean sameNames(ObjectNode evidence, JsonNode names) {
+        if (names.size() != evidence.size()) {
+            return false;
+        }
+        Iterator<String> it = evidence.fieldNames();
+        for (JsonNode name : names) {
+            if (!it.hasNext() || !it.next().equals(name.asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The key's entry (the item's members if it is the first), with each member the item shares with it removed from the item. */
+    private static ObjectNode shared(Map<String, ObjectNode> map, String key, ObjectNode item, List<String> members) {
+        ObjectNode entry = map.get(key);
+        if (entry == null) {
+            entry = JsonNodeFactory.instance.objectNode();
+            for (String m : members) {
+                if (item.get(m) != null) {
+                    entry.set(m, item.get(m));
+                }
+            }
+            map.put(key, entry);
+        }
+        for (String m : members) {
+            if (entry.get(m) != null && entry.get(m).equals(item.get(m))) {
+                item.remove(m);
+            }
+        }
+        return entry;
     }
 }
