@@ -28,13 +28,17 @@ public class LoginPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(Page page, boolean error, boolean stale);
+        static native TemplateInstance login(Page page, boolean error, boolean stale, boolean provider);
     }
 
     private final Pages pages;
+    /** Whether the OIDC provider signs in to the pages too: the login page then offers it. */
+    private final boolean provider;
 
-    public LoginPageResource(Pages pages) {
+    public LoginPageResource(Pages pages,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true") boolean provider) {
         this.pages = pages;
+        this.provider = provider;
     }
 
     @GET
@@ -44,7 +48,7 @@ public class LoginPageResource {
         // error=stale: the form came without its CSRF token (an old page, or another website's form).
         boolean stale = "stale".equals(error);
         return Pages.html(error == null ? 200 : stale ? 403 : 401, viewer,
-                Templates.login(pages.page(viewer, "/login", "login"), error != null && !stale, stale));
+                Templates.login(pages.page(viewer, "/login", "login"), error != null && !stale, stale, provider));
     }
 
     @POST
@@ -53,6 +57,7 @@ public class LoginPageResource {
     public Response logout(@Context RoutingContext exchange, @jakarta.ws.rs.FormParam("csrf") String csrf) {
         vn.phendau.security.Csrf.check(exchange, csrf);
         exchange.response().addCookie(Cookie.cookie(SESSION_COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true));
+        vn.phendau.security.ProviderSignIn.forget(exchange);
         return Response.seeOther(URI.create("/")).build();
     }
 }

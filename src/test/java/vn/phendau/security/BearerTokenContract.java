@@ -39,6 +39,8 @@ abstract class BearerTokenContract {
         Map<String, String> config = new HashMap<>(more);
         config.put("quarkus.oidc.tenant-enabled", "true");
         config.put("quarkus.oidc.public-key", pemBody(KEYS.resolve("test-public-key.pem")));
+        // A key alone checks bearer tokens; the pages' code flow needs the provider itself (OidcCodeFlowTest).
+        config.put("quarkus.oidc.application-type", "service");
         config.put("quarkus.oidc.token.issuer", ISSUER);
         config.put("quarkus.oidc.token.audience", AUDIENCE);
         return config;

@@ -3,6 +3,7 @@ package vn.phendau.security;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.hasItem;
@@ -160,6 +161,17 @@ class PageSecurityTest {
         assertThat(signedIn.statusCode(), equalTo(302));
         assertThat(signedIn.header("Location"), not(containsString("error")));
         given().cookie("phendau-session", signedIn.cookie("phendau-session")).get("/api/v1/dossiers").then().statusCode(200);
+    }
+
+    @Test
+    void withOidcOffTheLoginPageOffersNoProvider() {
+        // The default: no provider is configured, so the login page has only the embedded users' form (OidcCodeFlowTest
+        // signs in through one).
+        assertThat(given().get("/login").asString(), not(containsString("/login/oidc")));
+        Response provider = given().redirects().follow(false).get("/login/oidc");
+        // Nothing signs in there: Quarkus sends the browser to the login page, as for any page that needs sign-in.
+        assertThat(provider.headers().toString(), provider.statusCode(), equalTo(302));
+        assertThat(provider.header("Location"), endsWith("/login"));
     }
 
     @Test
