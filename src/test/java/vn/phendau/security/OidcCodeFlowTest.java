@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -174,6 +175,12 @@ class OidcCodeFlowTest {
         BearerTokenContract.unauthorized(RestAssured.given().redirects().follow(false).get("/api/v1/dossiers/" + id));
         String token = TestOidcProvider.accessToken(new TestOidcProvider.User("oidc-auditor", "AUDITOR", null));
         RestAssured.given().auth().oauth2(token).get("/api/v1/dossiers/" + id).then().statusCode(200);
+        // A session cookie that is not (or no longer) Quarkus's own is as none: the login page, and 401 on the API.
+        Response page = RestAssured.given().redirects().follow(false).cookie("q_session", "not-a-session")
+                .get("/dossiers/" + id);
+        assertThat(page.statusCode() + " " + page.header("Location"), page.header("Location"), endsWith("/login"));
+        BearerTokenContract.unauthorized(RestAssured.given().redirects().follow(false).cookie("q_session", "not-a-session")
+                .get("/api/v1/dossiers/" + id));
         // Embedded users keep signing in with HTTP Basic beside the provider.
         As.auditor().get("/api/v1/dossiers/" + id).then().statusCode(200);
     }
