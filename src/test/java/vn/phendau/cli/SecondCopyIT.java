@@ -33,12 +33,13 @@ class SecondCopyIT {
     Path dir;
 
     /**
-     * No stack trace, nor an exception's name. Vert.x's blocked-thread warning is set aside: on a machine busy with
-     * other work, closing the half-opened server can hold an event loop past its 2 s, which says nothing of the
-     * failure.
+     * No stack trace, nor an exception's name. Two warnings of Vert.x's own shutdown are set aside, as they say nothing
+     * of the failure: the blocked-thread warning (on a machine busy with other work, closing the half-opened server can
+     * hold an event loop past its 2 s), and a close hook that the JVM's finalizer runs after the event loops have
+     * already ended ("Failed to run close hook", seen once on a busy machine).
      */
     static void assertNoStackTrace(String output) {
-        String told = output.replaceAll("(?m)^\\S+ WARN +\\[io\\.ver\\.cor\\.imp\\.BlockedThreadChecker\\].*(\\n(\\t| ).*)*", "");
+        String told = output.replaceAll("(?m)^\\S+ WARN +\\[io\\.ver\\.cor\\.imp\\.(BlockedThreadChecker\\]|DeploymentManager\\] \\(Finalizer\\) Failed to run close hook).*(\\n(\\t| ).*)*", "");
         assertFalse(told.contains("\tat ") || told.contains("Exception") || told.contains("ArC container"),
                 "no stack trace, no exception's name:\n" + output);
     }
