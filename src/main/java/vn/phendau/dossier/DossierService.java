@@ -53,6 +53,7 @@ public class DossierService {
     private final AuditLog audit;
     private final AssessmentService assessments;
     private final Provinces provinces;
+    private final FilingGroups groups;
 
     public DossierService(EntityManager em, ObjectMapper mapper, AuditLog audit, AssessmentService assessments,
                           Provinces provinces) {
@@ -61,6 +62,7 @@ public class DossierService {
         this.audit = audit;
         this.assessments = assessments;
         this.provinces = provinces;
+        this.groups = new FilingGroups(this::storeAll);
     }
 
     /** Assesses a proposal already read and validated, and files it. */
@@ -91,17 +93,23 @@ public class DossierService {
 
     /**
      * Files a proposal with its assessment: a new version, or none when the proposal is the current version's
-     * (then the answer is that version's current assessment, said unchanged).
+     * (then the answer is that version's current assessment, said unchanged). Stored together with the filings that
+     * other requests make at the same moment ({@link FilingGroups}): one transaction, one lock of the audit chain's
+     * head, for all of them.
      */
     public Filed store(JsonNode tree, Assessment a, String by, Scope scope) {
         if (!mayFile(a, scope)) {
             throw otherProvince(scope);
         }
-        Outcome o = storeAll(List.of(prepare(tree, a)), by, scope).get(0);
+        Outcome o = groups.store(new Filing(prepare(tree, a), by, scope));
         if (o.refused() != null) {
             throw o.refused();
         }
         return o.filed();
+    }
+
+    /** One item to store, with who files it and the provinces they may file for. */
+    public record Filing(ToFile item, String by, Scope scope) {
     }
 
     /**
@@ -109,20 +117,25 @@ public class DossierService {
      * together with the others'. Items of a province the caller may not file for are refused, the others filed.
      */
     public List<Outcome> storeAll(List<ToFile> items, String by, Scope scope) {
+        return storeAll(items.stream().map(i -> new Filing(i, by, scope)).toList());
+    }
+
+    /** As above, for items of several callers: each item is checked against its own caller's provinces. */
+    List<Outcome> storeAll(List<Filing> items) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> storeIn(items, by, scope));
+            return QuarkusTransaction.requiringNew().call(() -> storeIn(items));
         } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
             // Two first filings of one new project at once (or two lists locking the same dossiers the other way
             // round): the loser is rolled back whole; once more finds the winner's rows.
-            return QuarkusTransaction.requiringNew().call(() -> storeIn(items, by, scope));
+            return QuarkusTransaction.requiringNew().call(() -> storeIn(items));
         }
     }
 
-    private List<Outcome> storeIn(List<ToFile> items, String by, Scope scope) {
+    private List<Outcome> storeIn(List<Filing> items) {
         Instant now = Instant.now();
         // The chunk's dossiers read and locked at once, in the order of their ids, so that two lists sharing some
         // lock them in one order.
-        List<String> ids = items.stream().map(f -> f.assessment().projectId()).distinct().sorted().toList();
+        List<String> ids = items.stream().map(f -> f.item().assessment().projectId()).distinct().sorted().toList();
         em.createQuery("FROM Dossier WHERE projectId IN ?1 ORDER BY projectId", Dossier.class).setParameter(1, ids)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         Map<String, String[]> current = new java.util.HashMap<>();  // project id -> {current version's hash, its id}
@@ -134,7 +147,10 @@ public class DossierService {
         }
         List<Outcome> out = new ArrayList<>(items.size());
         List<AuditLog.Pending> entries = new ArrayList<>(items.size());
-        for (ToFile f : items) {
+        for (Filing filing : items) {
+            ToFile f = filing.item();
+            Scope scope = filing.scope();
+            String by = filing.by();
             Assessment a = f.assessment();
             if (!scope.sees(provinces, a.province().name())) {
                 out.add(new Outcome(null, otherProvince(scope)));

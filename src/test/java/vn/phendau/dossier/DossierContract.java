@@ -326,6 +326,48 @@ abstract class DossierContract {
     }
 
     @Test
+    void filingsAtTheSameMomentAreAllKeptWithAnUnbrokenAuditTrail() throws Exception {
+        // Twelve filings at once, two of them versions of one project: stored in groups (FilingGroups), each answered
+        // as if alone, and the chain holds.
+        String shared = newId();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(newId());
+        }
+        ObjectNode changed = sample(shared);
+        ((ObjectNode) changed.get("planning")).put("inProvincialPlan", false);
+        List<ObjectNode> bodies = new java.util.ArrayList<>(ids.stream().map(DossierContract::sample).toList());
+        bodies.add(sample(shared));
+        bodies.add(changed);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        List<Response> answers;
+        try {
+            List<java.util.concurrent.Future<Response>> sent = new java.util.ArrayList<>();
+            for (ObjectNode body : bodies) {
+                sent.add(pool.submit(() -> given().filter(SIGNED_IN).contentType("application/json").body(body.toString())
+                        .post("/api/v1/dossiers")));
+            }
+            answers = new java.util.ArrayList<>();
+            for (var f : sent) {
+                answers.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < 10; i++) {
+            Response r = answers.get(i);
+            assertThat(r.asString(), r.statusCode(), equalTo(201));
+            assertThat(r.jsonPath().getString("dossier.projectId"), equalTo(ids.get(i)));
+            assertThat(r.jsonPath().getInt("dossier.version"), equalTo(1));
+        }
+        List<Integer> sharedVersions = answers.subList(10, 12).stream().map(r -> r.jsonPath().getInt("dossier.version")).sorted().toList();
+        assertThat(sharedVersions, equalTo(List.of(1, 2)));
+        assertThat(given().get("/api/v1/dossiers/" + shared).jsonPath().getInt("currentVersion"), equalTo(2));
+        JsonPath audit = given().get("/api/v1/audit/verify").then().statusCode(200).extract().jsonPath();
+        assertThat(audit.prettify(), audit.getBoolean("valid"), equalTo(true));
+    }
+
+    @Test
     void theAuditTrailHoldsAndAnEditBehindTheServicesBackIsReported() throws Exception {
         String id = newId();
         file(sample(id), null).then().statusCode(201);
