@@ -65,6 +65,11 @@ public class DossierService {
         this.groups = new FilingGroups(this::storeAll);
     }
 
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        groups.stop();
+    }
+
     /** Assesses a proposal already read and validated, and files it. */
     public Filed file(JsonNode tree, ProjectProposal proposal, String by, Scope scope) {
         return store(tree, assessments.assess(proposal, tree), by, scope);

@@ -36,6 +36,7 @@ final class FilingGroups {
     private final Function<List<Filing>, List<Outcome>> store;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private volatile Thread storer;
+    private volatile boolean running = true;
 
     FilingGroups(Function<List<Filing>, List<Outcome>> store) {
         this.store = store;
@@ -84,14 +85,27 @@ final class FilingGroups {
         }
     }
 
+    /**
+     * Ends the storing thread once the filings waiting are stored (the service stops; dev mode reloads). Not by an
+     * interrupt: an interrupt in the middle of H2's file writes closes the database's file.
+     */
+    void stop() {
+        running = false;
+    }
+
     private void loop() {
         List<Waiting> group = new ArrayList<>(MOST);
-        while (true) {
+        while (running || !queue.isEmpty()) {
+            Waiting first;
             try {
-                group.add(queue.take());
+                first = queue.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 return;
             }
+            if (first == null) {
+                continue;
+            }
+            group.add(first);
             queue.drainTo(group, MOST - 1);
             storeGroup(group);
             group.clear();
