@@ -226,7 +226,7 @@ public class ReplayService {
                 Stored.gzip(answer), r.id, r.startedBy);
         byte[] before = Stored.gunzip(c.beforeGzip());
         // The replay's counts are of verdicts, scores and findings (the ruleset is new by design).
-        if (Diff.sameJudgement(mapper, before, answer)) {
+        if (Diff.sameJudgement(before, answer)) {
             return new Outcome(c, added.id(), w.after().verdict().name(), w.after().score(), false, false, false, null,
                     added.entry());
         }

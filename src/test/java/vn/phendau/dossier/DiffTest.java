@@ -1,0 +1,84 @@
+package vn.phendau.dossier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import vn.phendau.Engine;
+import vn.phendau.common.Json;
+
+/** The replay's quick comparison of two answers against the full diff it stands in for. */
+class DiffTest {
+
+    private static List<byte[]> answers() throws Exception {
+        List<byte[]> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("samples"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                out.add(Json.MAPPER.writeValueAsBytes(Engine.SERVICE.assess(Engine.READER.read(Files.readAllBytes(f)))));
+            }
+        }
+        return out;
+    }
+
+    private static boolean fullDiffSame(byte[] a, byte[] b) throws Exception {
+        Diff d = Diff.of(null, null, Json.MAPPER.readTree(a), Json.MAPPER.readTree(b));
+        return !d.verdict().changed() && !d.score().changed() && !d.findingsChanged();
+    }
+
+    @Test
+    void everyPairOfSampleAnswersComparesAsTheFullDiffSays() throws Exception {
+        List<byte[]> answers = answers();
+        assertTrue(answers.size() >= 24, "the samples' answers");
+        for (int i = 0; i < answers.size(); i++) {
+            for (int j = 0; j < answers.size(); j++) {
+                // Two assessments of one sample are the same judgement (their ids and times differ); two samples' are not.
+                assertEquals(fullDiffSame(answers.get(i), answers.get(j)), Diff.sameJudgement(answers.get(i), answers.get(j)),
+                        "samples " + i + " and " + j);
+            }
+            assertTrue(Diff.sameJudgement(answers.get(i), answers.get(i)));
+        }
+    }
+
+    @Test
+    void aChangeInAFindingsTextOrTheScoreIsAChangeAndOneElsewhereIsNot() throws Exception {
+        byte[] answer = answers().get(6);
+        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(answer);
+        JsonNode finding = tree.withArray("findings").get(0);
+        ((ObjectNode) finding).put("ruleId", finding.path("ruleId").asText() + "\"\\ \u0110");
+        assertFalse(Diff.sameJudgement(answer, Json.MAPPER.writeValueAsBytes(tree)), "a finding changed");
+
+        ObjectNode score = (ObjectNode) Json.MAPPER.readTree(answer);
+        score.put("score", score.path("score").asInt() + 1);
+        assertFalse(Diff.sameJudgement(answer, Json.MAPPER.writeValueAsBytes(score)), "the score changed");
+
+        ObjectNode elsewhere = (ObjectNode) Json.MAPPER.readTree(answer);
+        elsewhere.put("assessmentId", "another");
+        elsewhere.withArray("checklist").removeAll();
+        assertTrue(Diff.sameJudgement(answer, Json.MAPPER.writeValueAsBytes(elsewhere)), "only what comes after the findings");
+        // Pretty-printed, with strings holding brackets, quotes and escapes: the same members read the same.
+        ObjectNode tricky = (ObjectNode) Json.MAPPER.readTree(answer);
+        tricky.put("projectName", "}]\"{[\\\"");
+        byte[] pretty = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(tricky);
+        byte[] prettyOriginal = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(Json.MAPPER.readTree(answer));
+        assertTrue(Diff.sameJudgement(prettyOriginal, pretty));
+    }
+
+    @Test
+    void whatIsNotAnAnswerComparesAsChanged() throws Exception {
+        byte[] answer = answers().get(0);
+        for (String bad : List.of("", "[]", "{", "{\"verdict\":\"COMPLIANT\",\"score\":1,\"findings\":[", "null", "{\"verdict\"}")) {
+            byte[] b = bad.getBytes(StandardCharsets.UTF_8);
+            assertFalse(Diff.sameJudgement(b, b), bad);
+            assertFalse(Diff.sameJudgement(answer, b), bad);
+        }
+    }
+}
