@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -141,14 +140,18 @@ public class DossierService {
         // The chunk's dossiers read and locked at once, in the order of their ids, so that two lists sharing some
         // lock them in one order.
         List<String> ids = items.stream().map(f -> f.item().assessment().projectId()).distinct().sorted().toList();
-        em.createQuery("FROM Dossier WHERE projectId IN ?1 ORDER BY projectId", Dossier.class).setParameter(1, ids)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        // Native SQL: Hibernate translates a query with a list parameter again at each execution (each group has
+        // its own count of ids), which was a tenth of a filing's time; a native query is only the list spliced in.
+        em.createNativeQuery("SELECT * FROM dossier WHERE project_id IN (?1) ORDER BY project_id FOR UPDATE", Dossier.class)
+                .setParameter(1, ids).getResultList();
         Map<String, String[]> current = new java.util.HashMap<>();  // project id -> {current version's hash, its id}
-        for (Object[] row : em.createQuery("""
-                        SELECT v.projectId, v.proposalSha256, v.id FROM DossierVersion v, Dossier d
-                        WHERE d.projectId IN ?1 AND v.projectId = d.projectId AND v.n = d.currentVersion""", Object[].class)
-                .setParameter(1, ids).getResultList()) {
-            current.put((String) row[0], new String[] {(String) row[1], String.valueOf(row[2])});
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT v.project_id, v.proposal_sha256, v.id FROM dossier_version v
+                        JOIN dossier d ON v.project_id = d.project_id AND v.n = d.current_version
+                        WHERE d.project_id IN (?1)""").setParameter(1, ids).getResultList();
+        for (Object[] row : rows) {
+            current.put((String) row[0], new String[] {((String) row[1]).strip(), String.valueOf(row[2])});
         }
         List<Outcome> out = new ArrayList<>(items.size());
         List<AuditLog.Pending> entries = new ArrayList<>(items.size());
