@@ -56,6 +56,13 @@ class DiffTest {
         ((ObjectNode) finding).put("ruleId", finding.path("ruleId").asText() + "\"\\ \u0110");
         assertFalse(Diff.sameJudgement(answer, Json.MAPPER.writeValueAsBytes(tree)), "a finding changed");
 
+        // One finding fewer: its findings are the start of the other's, but not all of them, either way round.
+        ObjectNode fewer = (ObjectNode) Json.MAPPER.readTree(answer);
+        fewer.withArray("findings").remove(fewer.withArray("findings").size() - 1);
+        byte[] fewerBytes = Json.MAPPER.writeValueAsBytes(fewer);
+        assertFalse(Diff.sameJudgement(answer, fewerBytes), "a finding fewer after");
+        assertFalse(Diff.sameJudgement(fewerBytes, answer), "a finding more after");
+
         ObjectNode score = (ObjectNode) Json.MAPPER.readTree(answer);
         score.put("score", score.path("score").asInt() + 1);
         assertFalse(Diff.sameJudgement(answer, Json.MAPPER.writeValueAsBytes(score)), "the score changed");
