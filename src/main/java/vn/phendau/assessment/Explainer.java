@@ -62,11 +62,12 @@ public class Explainer {
 
     /**
      * One part of a template: literal text, or a {name|format} placeholder. Every placeholder of the same name and
-     * format has the same slot, whatever template it is in: a value is formatted once per subject (see {@link Values}).
+     * format has the same slot, whatever template it is in: a value is formatted once per subject (see {@link Values});
+     * and every placeholder of the same name the same value slot: it is looked up once per subject.
      */
-    private record Part(String literal, String name, String format, int slot) {
-        static final Part OPEN = new Part(null, null, null, -1);
-        static final Part CLOSE = new Part(null, null, null, -2);
+    private record Part(String literal, String name, String format, int slot, int value) {
+        static final Part OPEN = new Part(null, null, null, -1, -1);
+        static final Part CLOSE = new Part(null, null, null, -2, -1);
     }
 
     private static final String OPEN = "[[";
@@ -82,6 +83,20 @@ public class Explainer {
         return slots.computeIfAbsent(name + "|" + format, k -> nextSlot.getAndIncrement());
     }
 
+    /** The value slot of each name a template, a rule's evidence or a remedy names. */
+    private final Map<String, Integer> valueSlots = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.concurrent.atomic.AtomicInteger nextValueSlot = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * The slot of a value's name, fixed when a rule is compiled, so that each subject finds the value in an array
+     * instead of by its name. Only for names a rule states (bounded in number), not for paths made per proposal
+     * ("location.communes[3].borderCommune"): those go by name.
+     */
+    int valueSlot(String name) {
+        return valueSlots.computeIfAbsent(name, k -> nextValueSlot.getAndIncrement());
+    }
+
     /**
      * One subject's values, the one memo of them: each looked up at most once, for the texts and the evidence of
      * all of an assessment's findings, and each formatted at most once per language. The findings name the same few
@@ -91,7 +106,10 @@ public class Explainer {
         private static final Object NONE = new Object();
 
         private final Function<String, Object> source;
-        private final Map<String, Object> looked = new java.util.HashMap<>();
+        /** By value slot: null not yet looked up, NONE looked up and absent. */
+        private Object[] looked;
+        /** The values named by a path no rule states (an element of a list), by name. */
+        private Map<String, Object> byName;
         private String[] formatted;
 
         public Values(Function<String, Object> source) {
@@ -100,10 +118,32 @@ public class Explainer {
 
         /** The value named, looked up on first use. */
         public Object value(String name) {
-            Object v = looked.get(name);
+            Integer slot = valueSlots.get(name);
+            if (slot != null) {
+                return value(slot, name);
+            }
+            if (byName == null) {
+                byName = new java.util.HashMap<>();
+            }
+            Object v = byName.get(name);
             if (v == null) {
                 v = source.apply(name);
-                looked.put(name, v == null ? NONE : v);
+                byName.put(name, v == null ? NONE : v);
+                return v;
+            }
+            return v == NONE ? null : v;
+        }
+
+        /** The value of a name by its slot ({@link #valueSlot}), looked up on first use. */
+        Object value(int slot, String name) {
+            if (looked == null || slot >= looked.length) {
+                looked = java.util.Arrays.copyOf(looked == null ? new Object[0] : looked,
+                        Math.max(slot + 1, nextValueSlot.get()));
+            }
+            Object v = looked[slot];
+            if (v == null) {
+                v = source.apply(name);
+                looked[slot] = v == null ? NONE : v;
                 return v;
             }
             return v == NONE ? null : v;
@@ -111,7 +151,7 @@ public class Explainer {
 
         /** Whether a value is there to be said: not absent, empty, blank, false or zero (see the class comment). */
         boolean present(Part part) {
-            Object v = plain(value(part.name()));
+            Object v = plain(value(part.value(), part.name()));
             return v != null && !(v instanceof Collection<?> c && c.isEmpty())
                     && !(v instanceof CharSequence t && t.toString().isBlank())
                     && !(v instanceof Text t && t.vi().isBlank())
@@ -129,7 +169,7 @@ public class Explainer {
             }
             String s = formatted[i];
             if (s == null) {
-                s = format(value(part.name()), part.format(), vi);
+                s = format(value(part.value(), part.name()), part.format(), vi);
                 formatted[i] = s;
             }
             return s;
@@ -237,13 +277,13 @@ public class Explainer {
         int at = 0;
         while (m.find()) {
             if (m.start() > at) {
-                parts.add(new Part(template.substring(at, m.start()), null, null, -1));
+                parts.add(new Part(template.substring(at, m.start()), null, null, -1, -1));
             }
-            parts.add(new Part(null, m.group(1), m.group(2), slot(m.group(1), m.group(2))));
+            parts.add(new Part(null, m.group(1), m.group(2), slot(m.group(1), m.group(2)), valueSlot(m.group(1))));
             at = m.end();
         }
         if (at < template.length()) {
-            parts.add(new Part(template.substring(at), null, null, -1));
+            parts.add(new Part(template.substring(at), null, null, -1, -1));
         }
     }
 

@@ -18,9 +18,15 @@ import vn.phendau.rules.Project;
  */
 final class Subject {
 
-    private static final Map<String, Method> ACCESSORS = new ConcurrentHashMap<>();
-    /** The names along each path the rules' texts and evidence name: as many as the rules name, no more. */
-    private static final Map<String, String[]> NAMES = new ConcurrentHashMap<>();
+    /**
+     * How each value a rule names is found, worked out on its first look-up: a path's names split, a fact's accessor
+     * found. As many as the rules name, no more: a path with an index (made per proposal) is not kept.
+     */
+    private static final Map<String, Lookup> LOOKUPS = new ConcurrentHashMap<>();
+
+    private interface Lookup {
+        Object in(Subject subject);
+    }
 
     private final ProjectProposal proposal;
     private JsonNode source;
@@ -53,16 +59,6 @@ final class Subject {
      */
     private JsonNode at(String path) {
         JsonNode node = source();
-        if (path.indexOf('[') < 0) {
-            // A path without an index is one a rule names: its names are split once, and their hashes kept.
-            for (String name : NAMES.computeIfAbsent(path, p -> p.split("\\.", -1))) {
-                if (node == null || name.isEmpty() || !node.isObject()) {
-                    return null;
-                }
-                node = node.get(name);
-            }
-            return node;
-        }
         int i = 0;
         int length = path.length();
         while (node != null && i < length) {
@@ -142,26 +138,57 @@ final class Subject {
         return key.contains(".") || key.contains("[") || INPUT_FIELDS.contains(key);
     }
 
+    /** The node at a path without an index, by its names split once (their hashes kept), or null. */
+    private JsonNode at(String[] names) {
+        JsonNode node = source();
+        for (String name : names) {
+            if (node == null || name.isEmpty() || !node.isObject()) {
+                return null;
+            }
+            node = node.get(name);
+        }
+        return node;
+    }
+
+    /** Whether a value as {@link #value} gives it for an input path is missing, as {@link #isMissing(String)} says. */
+    static boolean isMissing(Object value) {
+        return value == null || (value instanceof JsonNode n && (n.isNull() || (n.isContainerNode() && n.isEmpty())
+                || (n.isTextual() && n.asText().isBlank())));
+    }
+
     /** The value named, looked up anew: {@link Explainer.Values} keeps what an assessment has looked up. */
     Object value(String key) {
-        if (context.containsKey(key)) {
-            return context.get(key);
+        Object v = context.get(key);
+        if (v != null || context.containsKey(key)) {
+            return v;
         }
-        if (isInputPath(key)) {
+        if (key.indexOf('[') >= 0) {
             JsonNode n = at(key);
             return n == null || n.isNull() ? null : n;
         }
-        Method m = ACCESSORS.computeIfAbsent(key, k -> {
-            try {
-                return Project.class.getMethod(k);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalArgumentException("no value named " + k + " for a rule text");
-            }
-        });
-        try {
-            return m.invoke(fact);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException(e);
+        return LOOKUPS.computeIfAbsent(key, Subject::lookup).in(this);
+    }
+
+    private static Lookup lookup(String key) {
+        if (isInputPath(key)) {
+            String[] names = key.split("\\.", -1);
+            return s -> {
+                JsonNode n = s.at(names);
+                return n == null || n.isNull() ? null : n;
+            };
         }
+        Method m;
+        try {
+            m = Project.class.getMethod(key);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("no value named " + key + " for a rule text");
+        }
+        return s -> {
+            try {
+                return m.invoke(s.fact);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 }
