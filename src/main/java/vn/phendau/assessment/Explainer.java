@@ -357,31 +357,76 @@ public class Explainer {
 
     /** A whole number with its thousands grouped: the common case, without DecimalFormat. */
     private static String grouped(long n, char separator) {
-        String digits = Long.toString(Math.abs(n));
-        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        StringBuilder out = new StringBuilder(24);
         if (n < 0) {
             out.append('-');
         }
+        appendGrouped(out, Long.toString(Math.abs(n)), separator);
+        return out.toString();
+    }
+
+    private static void appendGrouped(StringBuilder out, String digits, char separator) {
         int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
         out.append(digits, 0, lead);
         for (int i = lead; i < digits.length(); i += 3) {
             out.append(separator).append(digits, i, i + 3);
         }
-        return out.toString();
     }
+
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000};
 
     /** DecimalFormat is not thread-safe and costly to build: one per thread, language and number of decimals. */
     private static final ThreadLocal<DecimalFormat[]> FORMATS = ThreadLocal.withInitial(() -> new DecimalFormat[6]);
 
+    /**
+     * As DecimalFormat("#,##0.##…") writes the number rounded half up to that many decimals, in vi or en: thousands
+     * grouped, trailing zeros of the fraction dropped. Written by hand: DecimalFormat took a few percent of an
+     * assessment. A value too large for a long falls back to DecimalFormat; ExplainerTest holds the two to one answer.
+     */
     static String number(double x, int decimals, boolean vi) {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return grouped((long) x, vi ? '.' : ',');
         }
+        // The decimal digits of the double as Double.toString gives them, rounded half up: what DecimalFormat was given.
+        BigDecimal rounded = BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP);
+        java.math.BigInteger unscaled = rounded.unscaledValue();
+        if (decimals < POWERS_OF_TEN.length && unscaled.bitLength() < 63) {
+            long u = unscaled.longValue();
+            long whole = Math.abs(u) / POWERS_OF_TEN[decimals];
+            long fraction = Math.abs(u) % POWERS_OF_TEN[decimals];
+            StringBuilder out = new StringBuilder(32);
+            if (u < 0) {
+                out.append('-');
+            }
+            appendGrouped(out, Long.toString(whole), vi ? '.' : ',');
+            if (fraction != 0) {
+                int digits = decimals;
+                while (fraction % 10 == 0) {
+                    fraction /= 10;
+                    digits--;
+                }
+                out.append(vi ? ',' : '.');
+                String f = Long.toString(fraction);
+                for (int i = f.length(); i < digits; i++) {
+                    out.append('0');
+                }
+                out.append(f);
+            }
+            return out.toString();
+        }
+        return formatted(rounded, decimals, vi);
+    }
+
+    /** The same number through DecimalFormat: for the values too large for {@link #number}'s own, and for its test. */
+    static String formatted(BigDecimal rounded, int decimals, boolean vi) {
         DecimalFormat[] cache = FORMATS.get();
         int slot = decimals * 2 + (vi ? 0 : 1);
+        if (slot >= cache.length) {
+            return new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals), vi ? VI : EN).format(rounded);
+        }
         if (cache[slot] == null) {
             cache[slot] = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals), vi ? VI : EN);
         }
-        return cache[slot].format(BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP));
+        return cache[slot].format(rounded);
     }
 }
