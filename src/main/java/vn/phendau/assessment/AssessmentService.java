@@ -58,6 +58,7 @@ public class AssessmentService {
     /** The rules whose findings make a verdict, a score or a remedy: what a round of the path to compliance reads. */
     private final java.util.function.Predicate<String> decidesPath;
     private final Clock clock;
+    private final Subject.Lookups lookups = new Subject.Lookups();
 
     public AssessmentService(RuleBase ruleBase, Provinces provinces, ProjectGroups groups, ParameterTable parameters,
                              FactBuilder facts, Explainer explainer, LegalText legal) {
@@ -228,9 +229,9 @@ public class AssessmentService {
             fired.add(plan);
         }
         fired.sort(Comparator.comparingInt(Plan::order));
-        Subject subject = new Subject(p, source, fact, s.context());
+        Subject subject = new Subject(p, source, fact, s.context(), lookups);
         // Made even for no words: a remedy's changes read values through it too.
-        Explainer.Values values = explainer.new Values(subject::value);
+        Explainer.Values values = explainer.new Values(subject::value, subject::value);
         List<Finding> findings = new ArrayList<>(fired.size());
         for (Plan plan : fired) {
             findings.add(finding(plan, subject, values, s.date(), words));

@@ -98,6 +98,14 @@ public class Explainer {
     }
 
     /**
+     * A source of values that finds a value by its name's slot ({@link #valueSlot}): how a name is found is then
+     * worked out once per slot, not once per look-up.
+     */
+    interface BySlot {
+        Object value(int slot, String name);
+    }
+
+    /**
      * One subject's values, the one memo of them: each looked up at most once, for the texts and the evidence of
      * all of an assessment's findings, and each formatted at most once per language. The findings name the same few
      * values ({sector}, {features}, {province}) again and again.
@@ -106,6 +114,7 @@ public class Explainer {
         private static final Object NONE = new Object();
 
         private final Function<String, Object> source;
+        private final BySlot bySlot;
         /** By value slot: null not yet looked up, NONE looked up and absent. */
         private Object[] looked;
         /** The values named by a path no rule states (an element of a list), by name. */
@@ -113,7 +122,13 @@ public class Explainer {
         private String[] formatted;
 
         public Values(Function<String, Object> source) {
+            this(source, null);
+        }
+
+        /** @param bySlot the same values, found by their slot when a name has one (see {@link BySlot}) */
+        Values(Function<String, Object> source, BySlot bySlot) {
             this.source = source;
+            this.bySlot = bySlot;
         }
 
         /** The value named, looked up on first use. */
@@ -142,7 +157,7 @@ public class Explainer {
             }
             Object v = looked[slot];
             if (v == null) {
-                v = source.apply(name);
+                v = bySlot != null ? bySlot.value(slot, name) : source.apply(name);
                 looked[slot] = v == null ? NONE : v;
                 return v;
             }

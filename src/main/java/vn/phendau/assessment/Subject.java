@@ -28,13 +28,45 @@ final class Subject {
         Object in(Subject subject);
     }
 
+    /**
+     * How the name of each value slot is found, for the subjects of one service (its explainer numbers the slots):
+     * worked out on a slot's first look-up, then read from an array. Every subject's context has the same names
+     * (AssessmentService.context puts the same ones each time), so whether a name is one of them is decided once.
+     */
+    static final class Lookups {
+        private volatile Lookup[] bySlot = new Lookup[0];
+
+        Lookup get(int slot, String name, Map<String, Object> context) {
+            Lookup[] known = bySlot;
+            Lookup l = slot < known.length ? known[slot] : null;
+            if (l != null) {
+                return l;
+            }
+            l = context.containsKey(name) ? s -> s.context.get(name)
+                    : name.indexOf('[') >= 0 ? s -> {
+                        JsonNode n = s.at(name);
+                        return n == null || n.isNull() ? null : n;
+                    }
+                    : lookup(name);
+            synchronized (this) {
+                Lookup[] grown = java.util.Arrays.copyOf(bySlot, Math.max(bySlot.length, slot + 1));
+                grown[slot] = l;
+                bySlot = grown;
+            }
+            return l;
+        }
+    }
+
+    private final Lookups lookups;
+
     private final ProjectProposal proposal;
     private JsonNode source;
     private final Project fact;
     private final Map<String, Object> context;
 
     /** @param source the proposal's JSON as it was read, when at hand; else it is made from the record when needed. */
-    Subject(ProjectProposal proposal, JsonNode source, Project fact, Map<String, Object> context) {
+    Subject(ProjectProposal proposal, JsonNode source, Project fact, Map<String, Object> context, Lookups lookups) {
+        this.lookups = lookups;
         this.proposal = proposal;
         this.source = source;
         this.fact = fact;
@@ -169,9 +201,15 @@ final class Subject {
         return LOOKUPS.computeIfAbsent(key, Subject::lookup).in(this);
     }
 
+    /** The value of a name by its slot: as {@link #value(String)} gives it. */
+    Object value(int slot, String name) {
+        return lookups.get(slot, name, context).in(this);
+    }
+
     private static Lookup lookup(String key) {
         if (isInputPath(key)) {
-            String[] names = key.split("\\.", -1);
+            // Interned as the JSON tree's names are (Jackson interns them): a look-up's key then matches by identity.
+            String[] names = java.util.Arrays.stream(key.split("\\.", -1)).map(String::intern).toArray(String[]::new);
             return s -> {
                 JsonNode n = s.at(names);
                 return n == null || n.isNull() ? null : n;
@@ -183,6 +221,8 @@ final class Subject {
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException("no value named " + key + " for a rule text");
         }
+        // Public anyway: this only skips the access check at each call (its slow path showed in profiles).
+        m.setAccessible(true);
         return s -> {
             try {
                 return m.invoke(s.fact);
