@@ -107,19 +107,22 @@ public class AssessmentService {
      * @param citations  per span of days of {@link LegalText#span}, what the rule cites then
      * @param reads      the value slot of each value of the evidence, or -1 for a pattern over a list's elements
      * @param fixes      the value slot of each fix's value, or -1 for a literal
+     * @param order      severity, then what is wrong before what is unknown before what passed, then the catalog's order
      */
     private record Plan(RuleMeta rule, int rank, int criterion, int scoreGroup, Explainer.Template title,
                         Explainer.Template explanation, Explainer.Template remedy, List<List<Citation>> citations,
-                        int[] reads, int[] fixes) {
+                        int[] reads, int[] fixes, int order) {
+
+        Plan(RuleMeta rule, int rank, int criterion, int scoreGroup, Explainer.Template title, Explainer.Template explanation,
+             Explainer.Template remedy, List<List<Citation>> citations, int[] reads, int[] fixes) {
+            this(rule, rank, criterion, scoreGroup, title, explanation, remedy, citations, reads, fixes,
+                    (rule.severity().ordinal() * 3 + outcomeOrder(rule.outcome())) * 10_000 + rank);
+        }
 
         List<Citation> citations(LocalDate day, LegalText legal) {
             return citations.get(legal.span(day));
         }
 
-        /** Severity, then what is wrong before what is unknown before what passed, then the catalog's order. */
-        int order() {
-            return (rule.severity().ordinal() * 3 + outcomeOrder(rule.outcome())) * 10_000 + rank;
-        }
     }
 
     /**
@@ -479,20 +482,21 @@ public class AssessmentService {
 
     /** A finding of this criterion and outcome puts the project out of scope (CRITERIA.md, verdict 1). */
     private static boolean outOfScope(String criterion, Outcome outcome) {
-        return criterion.equals("SCOPE-1") && outcome == Outcome.NOT_MET;
+        return outcome == Outcome.NOT_MET && criterion.equals("SCOPE-1");
     }
 
     static Verdict verdict(List<Finding> findings) {
-        if (findings.stream().anyMatch(f -> outOfScope(f.criterion(), f.outcome()))) {
-            return Verdict.OUT_OF_SCOPE;
+        boolean blocking = false;
+        boolean heldBack = false;
+        // One pass, not one per question: each round of the path to compliance asks it again.
+        for (Finding f : findings) {
+            if (outOfScope(f.criterion(), f.outcome())) {
+                return Verdict.OUT_OF_SCOPE;
+            }
+            blocking |= f.severity() == Severity.BLOCKING && f.outcome() == Outcome.NOT_MET;
+            heldBack |= holdsBack(f);
         }
-        if (findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKING && f.outcome() == Outcome.NOT_MET)) {
-            return Verdict.NON_COMPLIANT;
-        }
-        if (findings.stream().anyMatch(AssessmentService::holdsBack)) {
-            return Verdict.NEEDS_REVIEW;
-        }
-        return Verdict.COMPLIANT;
+        return blocking ? Verdict.NON_COMPLIANT : heldBack ? Verdict.NEEDS_REVIEW : Verdict.COMPLIANT;
     }
 
     /** A finding that keeps the project from COMPLIANT: not met or unknown, at blocking or review level. */
