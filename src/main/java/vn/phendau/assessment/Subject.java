@@ -171,9 +171,18 @@ final class Subject {
     }
 
     /** The node at a path without an index, by its names split once (their hashes kept), or null. */
-    private JsonNode at(String[] names) {
-        JsonNode node = source();
-        for (String name : names) {
+    private JsonNode at(String[] names, int field) {
+        JsonNode node;
+        int from;
+        if (field >= 0) {
+            node = field(field, names[0]);
+            from = 1;
+        } else {
+            node = source();
+            from = 0;
+        }
+        for (int i = from; i < names.length; i++) {
+            String name = names[i];
             if (node == null || name.isEmpty() || !node.isObject()) {
                 return null;
             }
@@ -181,6 +190,31 @@ final class Subject {
         }
         return node;
     }
+
+    /**
+     * The proposal's top-level fields' nodes, by their place among the record's components, as they are first read:
+     * the values a rule names are mostly a few fields of the same few objects ("planning.…", "location.…").
+     */
+    private JsonNode[] fields;
+
+    private static final JsonNode ABSENT = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+
+    private JsonNode field(int field, String name) {
+        if (fields == null) {
+            fields = new JsonNode[FIELD_NAMES.size()];
+        }
+        JsonNode node = fields[field];
+        if (node == null) {
+            JsonNode root = source();
+            node = root != null && root.isObject() ? root.get(name) : null;
+            fields[field] = node == null ? ABSENT : node;
+            return node;
+        }
+        return node == ABSENT ? null : node;
+    }
+
+    private static final List<String> FIELD_NAMES = java.util.Arrays.stream(ProjectProposal.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
 
     /** Whether a value as {@link #value} gives it for an input path is missing, as {@link #isMissing(String)} says. */
     static boolean isMissing(Object value) {
@@ -210,8 +244,9 @@ final class Subject {
         if (isInputPath(key)) {
             // Interned as the JSON tree's names are (Jackson interns them): a look-up's key then matches by identity.
             String[] names = java.util.Arrays.stream(key.split("\\.", -1)).map(String::intern).toArray(String[]::new);
+            int field = FIELD_NAMES.indexOf(names[0]);
             return s -> {
-                JsonNode n = s.at(names);
+                JsonNode n = s.at(names, field);
                 return n == null || n.isNull() ? null : n;
             };
         }
