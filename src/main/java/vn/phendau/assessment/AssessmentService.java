@@ -58,6 +58,7 @@ public class AssessmentService {
     /** The rules whose findings make a verdict, a score or a remedy: what a round of the path to compliance reads. */
     private final java.util.function.Predicate<String> decidesPath;
     private final Clock clock;
+    private final Subject.Lookups lookups = new Subject.Lookups();
 
     public AssessmentService(RuleBase ruleBase, Provinces provinces, ProjectGroups groups, ParameterTable parameters,
                              FactBuilder facts, Explainer explainer, LegalText legal) {
@@ -84,7 +85,9 @@ public class AssessmentService {
                     ? groupNames.indexOf(ruleBase.criterion(rule.criterion()).orElseThrow().scoreGroup()) : -1;
             plans.put(rule.id(), new Plan(rule, plans.size(), criteria.indexOf(rule.criterion()), scoreGroup, explainer.compile(rule.title()), explainer.compile(rule.explanation()),
                     rule.remedy() == null ? null : explainer.compile(rule.remedy()),
-                    rule.cites().stream().map(legal::cite).toList()));
+                    citationsBySpan(rule, legal),
+                    rule.reads().stream().mapToInt(r -> r.contains("[*]") ? -1 : explainer.valueSlot(r)).toArray(),
+                    rule.fixes().stream().mapToInt(f -> f.valueName() == null ? -1 : explainer.valueSlot(f.valueName())).toArray()));
         }
         java.util.Set<String> deciding = new java.util.HashSet<>();
         plans.forEach((id, plan) -> {
@@ -101,26 +104,42 @@ public class AssessmentService {
      *
      * @param criterion  the criterion's place in the checklist
      * @param scoreGroup the score group the rule's points count in, or -1 when it earns none (not a priority criterion met)
+     * @param citations  per span of days of {@link LegalText#span}, what the rule cites then
+     * @param reads      the value slot of each value of the evidence, or -1 for a pattern over a list's elements
+     * @param fixes      the value slot of each fix's value, or -1 for a literal
+     * @param order      severity, then what is wrong before what is unknown before what passed, then the catalog's order
      */
     private record Plan(RuleMeta rule, int rank, int criterion, int scoreGroup, Explainer.Template title,
-                        Explainer.Template explanation, Explainer.Template remedy, List<Citation> cites) {
+                        Explainer.Template explanation, Explainer.Template remedy, List<List<Citation>> citations,
+                        int[] reads, int[] fixes, int order) {
 
-        /** The paragraphs the rule quotes, then each provision it names in the version in force on the day. */
+        Plan(RuleMeta rule, int rank, int criterion, int scoreGroup, Explainer.Template title, Explainer.Template explanation,
+             Explainer.Template remedy, List<List<Citation>> citations, int[] reads, int[] fixes) {
+            this(rule, rank, criterion, scoreGroup, title, explanation, remedy, citations, reads, fixes,
+                    (rule.severity().ordinal() * 3 + outcomeOrder(rule.outcome())) * 10_000 + rank);
+        }
+
         List<Citation> citations(LocalDate day, LegalText legal) {
-            if (rule.laws().isEmpty()) {
-                return cites;
-            }
+            return citations.get(legal.span(day));
+        }
+
+    }
+
+    /**
+     * The paragraphs the rule quotes, then each provision it names in the version in force, for each span of days
+     * over which no provision changes: the same for every assessment of the span, so worked out once.
+     */
+    private static List<List<Citation>> citationsBySpan(RuleMeta rule, LegalText legal) {
+        List<Citation> cites = rule.cites().stream().map(legal::cite).toList();
+        List<List<Citation>> out = new ArrayList<>(legal.spans());
+        for (int span = 0; span < legal.spans(); span++) {
             List<Citation> all = new ArrayList<>(cites);
             for (String key : rule.laws()) {
-                all.add(legal.citeProvision(key, day));
+                all.add(legal.citeProvision(key, legal.spanStart(span)));
             }
-            return all;
+            out.add(rule.laws().isEmpty() ? cites : java.util.Collections.unmodifiableList(all));
         }
-
-        /** Severity, then what is wrong before what is unknown before what passed, then the catalog's order. */
-        int order() {
-            return (rule.severity().ordinal() * 3 + outcomeOrder(rule.outcome())) * 10_000 + rank;
-        }
+        return List.copyOf(out);
     }
 
     private static int outcomeOrder(Outcome o) {
@@ -213,9 +232,9 @@ public class AssessmentService {
             fired.add(plan);
         }
         fired.sort(Comparator.comparingInt(Plan::order));
-        Subject subject = new Subject(p, source, fact, s.context());
+        Subject subject = new Subject(p, source, fact, s.context(), lookups);
         // Made even for no words: a remedy's changes read values through it too.
-        Explainer.Values values = explainer.new Values(subject::value);
+        Explainer.Values values = explainer.new Values(subject::value, subject::value);
         List<Finding> findings = new ArrayList<>(fired.size());
         for (Plan plan : fired) {
             findings.add(finding(plan, subject, values, s.date(), words));
@@ -315,20 +334,73 @@ public class AssessmentService {
                 fact.publicInvestment(), fact.publicCapitalVnd(), note);
     }
 
+    /**
+     * What a text can name of the place and the day. The same for every assessment of a province over a span of
+     * days (the law, the legal texts and the parameters in force do not change within it), so made once per place
+     * and span, and shared: nothing writes to it.
+     */
     private Map<String, Object> context(Provinces.Match match, LocalDate date, ProjectGroups.Law law) {
-        Map<String, Object> context = new HashMap<>(32);
-        String place = provinces.nameOn(match, date);
-        context.put("province", place);
-        context.put("provinceKind", provinces.isCity(place) ? Text.of("thành phố", "city") : Text.of("tỉnh", "province"));
-        context.put("formerProvince", match.formerly());
-        context.put("currentProvince", match.province().name());
-        context.put("law", law.name());
-        context.put("capitalAllocationArticle", law.capitalAllocationArticle());
+        Day day = day(law, legal.span(date), parameters.namedOn(date), date);
+        return contexts.computeIfAbsent(new Place(provinces.nameOn(match, date), match.formerly(), match.province().name(), day),
+                k -> context(k, day));
+    }
+
+    /** A province as a text names it, on one span of days ({@link Day}, by identity). */
+    private record Place(String name, String formerly, String current, Day day) {
+    }
+
+    /** The law, the span of the legal texts and the parameters in force on a span of days, and what texts name of them. */
+    private static final class Day {
+        final ProjectGroups.Law law;
+        final int span;
+        final Map<String, Object> parameters;
+        final Map<String, Object> values;
+
+        Day(ProjectGroups.Law law, int span, Map<String, Object> parameters, Map<String, Object> values) {
+            this.law = law;
+            this.span = span;
+            this.parameters = parameters;
+            this.values = values;
+        }
+    }
+
+    /** As many as the spans of days the law, the texts and the parameters make together: a handful. */
+    private final java.util.concurrent.CopyOnWriteArrayList<Day> days = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Per province name and span of days: a few hundred at most. */
+    private final Map<Place, Map<String, Object>> contexts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Day day(ProjectGroups.Law law, int span, Map<String, Object> named, LocalDate date) {
+        for (Day d : days) {
+            if (d.law == law && d.span == span && d.parameters == named) {
+                return d;
+            }
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("law", law.name());
+        values.put("capitalAllocationArticle", law.capitalAllocationArticle());
         JsonNode plan = legal.provisionOn("urban-rural-planning", date).get("planName");
-        context.put("constructionPlan", Text.of(plan.get("vi").asText(), plan.get("en").asText()));
-        context.put("keyZoneList", facts.keyZoneList());
-        context.putAll(parameters.namedOn(date));
-        return context;
+        values.put("constructionPlan", Text.of(plan.get("vi").asText(), plan.get("en").asText()));
+        values.put("keyZoneList", facts.keyZoneList());
+        values.putAll(named);
+        Day d = new Day(law, span, named, values);
+        days.add(d);
+        return d;
+    }
+
+    private Map<String, Object> context(Place place, Day day) {
+        Map<String, Object> context = new HashMap<>(32);
+        context.put("province", place.name());
+        context.put("provinceKind", provinces.isCity(place.name()) ? Text.of("thành phố", "city") : Text.of("tỉnh", "province"));
+        context.put("formerProvince", place.formerly());
+        context.put("currentProvince", place.current());
+        context.putAll(day.values);
+        for (String name : context.keySet()) {
+            // A finding reads an input path's value as the proposal's node (see finding): no name here may hide one.
+            if (Subject.isInputPath(name)) {
+                throw new IllegalStateException("a value of the context has the name of an input field: " + name);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(context);
     }
 
     /** @param values the subject's values, for the finding's texts, evidence and changes. */
@@ -337,13 +409,25 @@ public class AssessmentService {
         if (words != Words.ALL) {
             // fixableByChange as the full finding has it: one change per fix.
             Finding.Remedy remedy = !rule.holdsBack() ? null : new Finding.Remedy(null,
-                    words == Words.NONE ? changes(rule, subject, values) : List.of(), !rule.fixes().isEmpty(), null);
+                    words == Words.NONE ? changes(plan, subject, values) : List.of(), !rule.fixes().isEmpty(), null);
             return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
                     words == Words.TITLES ? plan.title().render(values) : null, null, List.of(), Map.of(), List.of(), remedy);
         }
         Map<String, Object> evidence = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
-        for (String read : rule.reads()) {
+        List<String> reads = rule.reads();
+        for (int r = 0; r < reads.size(); r++) {
+            String read = reads.get(r);
+            int slot = plan.reads()[r];
+            if (slot >= 0) {
+                Object value = values.value(slot, read);
+                evidence.put(read, value);
+                // The value of an input path is its node (no name of the context is one: see context()).
+                if (rule.outcome() == Outcome.MISSING_INFO && Subject.isInputPath(read) && Subject.isMissing(value)) {
+                    missing.add(read);
+                }
+                continue;
+            }
             for (String path : subject.expand(read)) {
                 evidence.put(path, values.value(path));
                 if (rule.outcome() == Outcome.MISSING_INFO && Subject.isInputPath(path) && subject.isMissing(path)) {
@@ -355,7 +439,7 @@ public class AssessmentService {
         Finding.Remedy remedy = null;
         if (rule.holdsBack()) {
             // Fixable by a change whether or not each change is still to be made: the rule says what its remedy changes.
-            remedy = new Finding.Remedy(plan.remedy().render(values), changes(rule, subject, values), !rule.fixes().isEmpty(), citations.get(0));
+            remedy = new Finding.Remedy(plan.remedy().render(values), changes(plan, subject, values), !rule.fixes().isEmpty(), citations.get(0));
         }
         return new Finding(rule.id(), rule.criterion(), rule.outcome(), rule.severity(), rule.points(),
                 plan.title().render(values), plan.explanation().render(values),
@@ -366,10 +450,12 @@ public class AssessmentService {
      * The changes a remedy makes to this proposal: a change to a value the proposal already has changes nothing,
      * so it is not listed (a remedy that asks for three ministries' agreement lists only the ones outstanding).
      */
-    private static List<Finding.Change> changes(RuleMeta rule, Subject subject, Explainer.Values values) {
-        List<Finding.Change> changes = new ArrayList<>(rule.fixes().size());
-        for (RuleMeta.Fix fix : rule.fixes()) {
-            JsonNode value = fix.literal() != null ? fix.literal() : Json.MAPPER.valueToTree(values.value(fix.valueName()));
+    private static List<Finding.Change> changes(Plan plan, Subject subject, Explainer.Values values) {
+        List<RuleMeta.Fix> fixes = plan.rule().fixes();
+        List<Finding.Change> changes = new ArrayList<>(fixes.size());
+        for (int i = 0; i < fixes.size(); i++) {
+            RuleMeta.Fix fix = fixes.get(i);
+            JsonNode value = fix.literal() != null ? fix.literal() : Json.MAPPER.valueToTree(values.value(plan.fixes()[i], fix.valueName()));
             Finding.Change change = new Finding.Change(fix.path(), value);
             if (Changes.changes(subject.proposal(), change)) {
                 changes.add(change);
@@ -396,20 +482,21 @@ public class AssessmentService {
 
     /** A finding of this criterion and outcome puts the project out of scope (CRITERIA.md, verdict 1). */
     private static boolean outOfScope(String criterion, Outcome outcome) {
-        return criterion.equals("SCOPE-1") && outcome == Outcome.NOT_MET;
+        return outcome == Outcome.NOT_MET && criterion.equals("SCOPE-1");
     }
 
     static Verdict verdict(List<Finding> findings) {
-        if (findings.stream().anyMatch(f -> outOfScope(f.criterion(), f.outcome()))) {
-            return Verdict.OUT_OF_SCOPE;
+        boolean blocking = false;
+        boolean heldBack = false;
+        // One pass, not one per question: each round of the path to compliance asks it again.
+        for (Finding f : findings) {
+            if (outOfScope(f.criterion(), f.outcome())) {
+                return Verdict.OUT_OF_SCOPE;
+            }
+            blocking |= f.severity() == Severity.BLOCKING && f.outcome() == Outcome.NOT_MET;
+            heldBack |= holdsBack(f);
         }
-        if (findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKING && f.outcome() == Outcome.NOT_MET)) {
-            return Verdict.NON_COMPLIANT;
-        }
-        if (findings.stream().anyMatch(AssessmentService::holdsBack)) {
-            return Verdict.NEEDS_REVIEW;
-        }
-        return Verdict.COMPLIANT;
+        return blocking ? Verdict.NON_COMPLIANT : heldBack ? Verdict.NEEDS_REVIEW : Verdict.COMPLIANT;
     }
 
     /** A finding that keeps the project from COMPLIANT: not met or unknown, at blocking or review level. */

@@ -137,17 +137,27 @@ final class Changes {
     /** A reader per field type that changes reach (a few): it keeps its deserializer, where convertValue looks it up. */
     private static final Map<Type, ObjectReader> READERS = new ConcurrentHashMap<>();
 
-    /** A record class's fields and canonical constructor, looked up once. */
-    private record RecordShape(RecordComponent[] fields, Constructor<?> canonical) {
+    /**
+     * A record class's fields, their accessors and canonical constructor, looked up once. The accessors are kept:
+     * RecordComponent.getAccessor gives a new copy at each call, whose first invoke checks access the slow way.
+     */
+    private record RecordShape(RecordComponent[] fields, java.lang.reflect.Method[] accessors, Constructor<?> canonical) {
 
         static RecordShape of(Class<?> type) {
             if (!type.isRecord()) {
                 throw new IllegalArgumentException("a change path through " + type.getSimpleName() + ", which is not a record");
             }
             RecordComponent[] fields = type.getRecordComponents();
+            java.lang.reflect.Method[] accessors = Arrays.stream(fields).map(RecordComponent::getAccessor).toArray(java.lang.reflect.Method[]::new);
             try {
-                return new RecordShape(fields, type.getDeclaredConstructor(
-                        Arrays.stream(fields).map(RecordComponent::getType).toArray(Class<?>[]::new)));
+                Constructor<?> canonical = type.getDeclaredConstructor(
+                        Arrays.stream(fields).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                // Public records: this only skips the access check at each call.
+                canonical.setAccessible(true);
+                for (java.lang.reflect.Method m : accessors) {
+                    m.setAccessible(true);
+                }
+                return new RecordShape(fields, accessors, canonical);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(e);
             }
@@ -167,7 +177,7 @@ final class Changes {
             if (record != null) {
                 try {
                     for (int i = 0; i < fields.length; i++) {
-                        values[i] = fields[i].getAccessor().invoke(record);
+                        values[i] = accessors[i].invoke(record);
                     }
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
@@ -178,7 +188,7 @@ final class Changes {
 
         Object value(Object record, int i) {
             try {
-                return fields[i].getAccessor().invoke(record);
+                return accessors[i].invoke(record);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

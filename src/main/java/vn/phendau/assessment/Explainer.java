@@ -62,11 +62,12 @@ public class Explainer {
 
     /**
      * One part of a template: literal text, or a {name|format} placeholder. Every placeholder of the same name and
-     * format has the same slot, whatever template it is in: a value is formatted once per subject (see {@link Values}).
+     * format has the same slot, whatever template it is in: a value is formatted once per subject (see {@link Values});
+     * and every placeholder of the same name the same value slot: it is looked up once per subject.
      */
-    private record Part(String literal, String name, String format, int slot) {
-        static final Part OPEN = new Part(null, null, null, -1);
-        static final Part CLOSE = new Part(null, null, null, -2);
+    private record Part(String literal, String name, String format, int slot, int value) {
+        static final Part OPEN = new Part(null, null, null, -1, -1);
+        static final Part CLOSE = new Part(null, null, null, -2, -1);
     }
 
     private static final String OPEN = "[[";
@@ -82,6 +83,28 @@ public class Explainer {
         return slots.computeIfAbsent(name + "|" + format, k -> nextSlot.getAndIncrement());
     }
 
+    /** The value slot of each name a template, a rule's evidence or a remedy names. */
+    private final Map<String, Integer> valueSlots = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.concurrent.atomic.AtomicInteger nextValueSlot = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * The slot of a value's name, fixed when a rule is compiled, so that each subject finds the value in an array
+     * instead of by its name. Only for names a rule states (bounded in number), not for paths made per proposal
+     * ("location.communes[3].borderCommune"): those go by name.
+     */
+    int valueSlot(String name) {
+        return valueSlots.computeIfAbsent(name, k -> nextValueSlot.getAndIncrement());
+    }
+
+    /**
+     * A source of values that finds a value by its name's slot ({@link #valueSlot}): how a name is found is then
+     * worked out once per slot, not once per look-up.
+     */
+    interface BySlot {
+        Object value(int slot, String name);
+    }
+
     /**
      * One subject's values, the one memo of them: each looked up at most once, for the texts and the evidence of
      * all of an assessment's findings, and each formatted at most once per language. The findings name the same few
@@ -91,19 +114,51 @@ public class Explainer {
         private static final Object NONE = new Object();
 
         private final Function<String, Object> source;
-        private final Map<String, Object> looked = new java.util.HashMap<>();
+        private final BySlot bySlot;
+        /** By value slot: null not yet looked up, NONE looked up and absent. */
+        private Object[] looked;
+        /** The values named by a path no rule states (an element of a list), by name. */
+        private Map<String, Object> byName;
         private String[] formatted;
 
         public Values(Function<String, Object> source) {
+            this(source, null);
+        }
+
+        /** @param bySlot the same values, found by their slot when a name has one (see {@link BySlot}) */
+        Values(Function<String, Object> source, BySlot bySlot) {
             this.source = source;
+            this.bySlot = bySlot;
         }
 
         /** The value named, looked up on first use. */
         public Object value(String name) {
-            Object v = looked.get(name);
+            Integer slot = valueSlots.get(name);
+            if (slot != null) {
+                return value(slot, name);
+            }
+            if (byName == null) {
+                byName = new java.util.HashMap<>();
+            }
+            Object v = byName.get(name);
             if (v == null) {
                 v = source.apply(name);
-                looked.put(name, v == null ? NONE : v);
+                byName.put(name, v == null ? NONE : v);
+                return v;
+            }
+            return v == NONE ? null : v;
+        }
+
+        /** The value of a name by its slot ({@link #valueSlot}), looked up on first use. */
+        Object value(int slot, String name) {
+            if (looked == null || slot >= looked.length) {
+                looked = java.util.Arrays.copyOf(looked == null ? new Object[0] : looked,
+                        Math.max(slot + 1, nextValueSlot.get()));
+            }
+            Object v = looked[slot];
+            if (v == null) {
+                v = bySlot != null ? bySlot.value(slot, name) : source.apply(name);
+                looked[slot] = v == null ? NONE : v;
                 return v;
             }
             return v == NONE ? null : v;
@@ -111,7 +166,7 @@ public class Explainer {
 
         /** Whether a value is there to be said: not absent, empty, blank, false or zero (see the class comment). */
         boolean present(Part part) {
-            Object v = plain(value(part.name()));
+            Object v = plain(value(part.value(), part.name()));
             return v != null && !(v instanceof Collection<?> c && c.isEmpty())
                     && !(v instanceof CharSequence t && t.toString().isBlank())
                     && !(v instanceof Text t && t.vi().isBlank())
@@ -129,7 +184,7 @@ public class Explainer {
             }
             String s = formatted[i];
             if (s == null) {
-                s = format(value(part.name()), part.format(), vi);
+                s = format(value(part.value(), part.name()), part.format(), vi);
                 formatted[i] = s;
             }
             return s;
@@ -237,13 +292,13 @@ public class Explainer {
         int at = 0;
         while (m.find()) {
             if (m.start() > at) {
-                parts.add(new Part(template.substring(at, m.start()), null, null, -1));
+                parts.add(new Part(template.substring(at, m.start()), null, null, -1, -1));
             }
-            parts.add(new Part(null, m.group(1), m.group(2), slot(m.group(1), m.group(2))));
+            parts.add(new Part(null, m.group(1), m.group(2), slot(m.group(1), m.group(2)), valueSlot(m.group(1))));
             at = m.end();
         }
         if (at < template.length()) {
-            parts.add(new Part(template.substring(at), null, null, -1));
+            parts.add(new Part(template.substring(at), null, null, -1, -1));
         }
     }
 
@@ -317,31 +372,76 @@ public class Explainer {
 
     /** A whole number with its thousands grouped: the common case, without DecimalFormat. */
     private static String grouped(long n, char separator) {
-        String digits = Long.toString(Math.abs(n));
-        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        StringBuilder out = new StringBuilder(24);
         if (n < 0) {
             out.append('-');
         }
+        appendGrouped(out, Long.toString(Math.abs(n)), separator);
+        return out.toString();
+    }
+
+    private static void appendGrouped(StringBuilder out, String digits, char separator) {
         int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
         out.append(digits, 0, lead);
         for (int i = lead; i < digits.length(); i += 3) {
             out.append(separator).append(digits, i, i + 3);
         }
-        return out.toString();
     }
+
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000};
 
     /** DecimalFormat is not thread-safe and costly to build: one per thread, language and number of decimals. */
     private static final ThreadLocal<DecimalFormat[]> FORMATS = ThreadLocal.withInitial(() -> new DecimalFormat[6]);
 
+    /**
+     * As DecimalFormat("#,##0.##…") writes the number rounded half up to that many decimals, in vi or en: thousands
+     * grouped, trailing zeros of the fraction dropped. Written by hand: DecimalFormat took a few percent of an
+     * assessment. A value too large for a long falls back to DecimalFormat; ExplainerTest holds the two to one answer.
+     */
     static String number(double x, int decimals, boolean vi) {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return grouped((long) x, vi ? '.' : ',');
         }
+        // The decimal digits of the double as Double.toString gives them, rounded half up: what DecimalFormat was given.
+        BigDecimal rounded = BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP);
+        java.math.BigInteger unscaled = rounded.unscaledValue();
+        if (decimals < POWERS_OF_TEN.length && unscaled.bitLength() < 63) {
+            long u = unscaled.longValue();
+            long whole = Math.abs(u) / POWERS_OF_TEN[decimals];
+            long fraction = Math.abs(u) % POWERS_OF_TEN[decimals];
+            StringBuilder out = new StringBuilder(32);
+            if (u < 0) {
+                out.append('-');
+            }
+            appendGrouped(out, Long.toString(whole), vi ? '.' : ',');
+            if (fraction != 0) {
+                int digits = decimals;
+                while (fraction % 10 == 0) {
+                    fraction /= 10;
+                    digits--;
+                }
+                out.append(vi ? ',' : '.');
+                String f = Long.toString(fraction);
+                for (int i = f.length(); i < digits; i++) {
+                    out.append('0');
+                }
+                out.append(f);
+            }
+            return out.toString();
+        }
+        return formatted(rounded, decimals, vi);
+    }
+
+    /** The same number through DecimalFormat: for the values too large for {@link #number}'s own, and for its test. */
+    static String formatted(BigDecimal rounded, int decimals, boolean vi) {
         DecimalFormat[] cache = FORMATS.get();
         int slot = decimals * 2 + (vi ? 0 : 1);
+        if (slot >= cache.length) {
+            return new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals), vi ? VI : EN).format(rounded);
+        }
         if (cache[slot] == null) {
             cache[slot] = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals), vi ? VI : EN);
         }
-        return cache[slot].format(BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP));
+        return cache[slot].format(rounded);
     }
 }

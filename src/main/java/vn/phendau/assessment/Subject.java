@@ -18,9 +18,46 @@ import vn.phendau.rules.Project;
  */
 final class Subject {
 
-    private static final Map<String, Method> ACCESSORS = new ConcurrentHashMap<>();
-    /** The names along each path the rules' texts and evidence name: as many as the rules name, no more. */
-    private static final Map<String, String[]> NAMES = new ConcurrentHashMap<>();
+    /**
+     * How each value a rule names is found, worked out on its first look-up: a path's names split, a fact's accessor
+     * found. As many as the rules name, no more: a path with an index (made per proposal) is not kept.
+     */
+    private static final Map<String, Lookup> LOOKUPS = new ConcurrentHashMap<>();
+
+    private interface Lookup {
+        Object in(Subject subject);
+    }
+
+    /**
+     * How the name of each value slot is found, for the subjects of one service (its explainer numbers the slots):
+     * worked out on a slot's first look-up, then read from an array. Every subject's context has the same names
+     * (AssessmentService.context puts the same ones each time), so whether a name is one of them is decided once.
+     */
+    static final class Lookups {
+        private volatile Lookup[] bySlot = new Lookup[0];
+
+        Lookup get(int slot, String name, Map<String, Object> context) {
+            Lookup[] known = bySlot;
+            Lookup l = slot < known.length ? known[slot] : null;
+            if (l != null) {
+                return l;
+            }
+            l = context.containsKey(name) ? s -> s.context.get(name)
+                    : name.indexOf('[') >= 0 ? s -> {
+                        JsonNode n = s.at(name);
+                        return n == null || n.isNull() ? null : n;
+                    }
+                    : lookup(name);
+            synchronized (this) {
+                Lookup[] grown = java.util.Arrays.copyOf(bySlot, Math.max(bySlot.length, slot + 1));
+                grown[slot] = l;
+                bySlot = grown;
+            }
+            return l;
+        }
+    }
+
+    private final Lookups lookups;
 
     private final ProjectProposal proposal;
     private JsonNode source;
@@ -28,7 +65,8 @@ final class Subject {
     private final Map<String, Object> context;
 
     /** @param source the proposal's JSON as it was read, when at hand; else it is made from the record when needed. */
-    Subject(ProjectProposal proposal, JsonNode source, Project fact, Map<String, Object> context) {
+    Subject(ProjectProposal proposal, JsonNode source, Project fact, Map<String, Object> context, Lookups lookups) {
+        this.lookups = lookups;
         this.proposal = proposal;
         this.source = source;
         this.fact = fact;
@@ -53,16 +91,6 @@ final class Subject {
      */
     private JsonNode at(String path) {
         JsonNode node = source();
-        if (path.indexOf('[') < 0) {
-            // A path without an index is one a rule names: its names are split once, and their hashes kept.
-            for (String name : NAMES.computeIfAbsent(path, p -> p.split("\\.", -1))) {
-                if (node == null || name.isEmpty() || !node.isObject()) {
-                    return null;
-                }
-                node = node.get(name);
-            }
-            return node;
-        }
         int i = 0;
         int length = path.length();
         while (node != null && i < length) {
@@ -142,26 +170,100 @@ final class Subject {
         return key.contains(".") || key.contains("[") || INPUT_FIELDS.contains(key);
     }
 
+    /** The node at a path without an index, by its names split once (their hashes kept), or null. */
+    private JsonNode at(String[] names, int field) {
+        JsonNode node;
+        int from;
+        if (field >= 0) {
+            node = field(field, names[0]);
+            from = 1;
+        } else {
+            node = source();
+            from = 0;
+        }
+        for (int i = from; i < names.length; i++) {
+            String name = names[i];
+            if (node == null || name.isEmpty() || !node.isObject()) {
+                return null;
+            }
+            node = node.get(name);
+        }
+        return node;
+    }
+
+    /**
+     * The proposal's top-level fields' nodes, by their place among the record's components, as they are first read:
+     * the values a rule names are mostly a few fields of the same few objects ("planning.…", "location.…").
+     */
+    private JsonNode[] fields;
+
+    private static final JsonNode ABSENT = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+
+    private JsonNode field(int field, String name) {
+        if (fields == null) {
+            fields = new JsonNode[FIELD_NAMES.size()];
+        }
+        JsonNode node = fields[field];
+        if (node == null) {
+            JsonNode root = source();
+            node = root != null && root.isObject() ? root.get(name) : null;
+            fields[field] = node == null ? ABSENT : node;
+            return node;
+        }
+        return node == ABSENT ? null : node;
+    }
+
+    private static final List<String> FIELD_NAMES = java.util.Arrays.stream(ProjectProposal.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
+
+    /** Whether a value as {@link #value} gives it for an input path is missing, as {@link #isMissing(String)} says. */
+    static boolean isMissing(Object value) {
+        return value == null || (value instanceof JsonNode n && (n.isNull() || (n.isContainerNode() && n.isEmpty())
+                || (n.isTextual() && n.asText().isBlank())));
+    }
+
     /** The value named, looked up anew: {@link Explainer.Values} keeps what an assessment has looked up. */
     Object value(String key) {
-        if (context.containsKey(key)) {
-            return context.get(key);
+        Object v = context.get(key);
+        if (v != null || context.containsKey(key)) {
+            return v;
         }
-        if (isInputPath(key)) {
+        if (key.indexOf('[') >= 0) {
             JsonNode n = at(key);
             return n == null || n.isNull() ? null : n;
         }
-        Method m = ACCESSORS.computeIfAbsent(key, k -> {
-            try {
-                return Project.class.getMethod(k);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalArgumentException("no value named " + k + " for a rule text");
-            }
-        });
-        try {
-            return m.invoke(fact);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException(e);
+        return LOOKUPS.computeIfAbsent(key, Subject::lookup).in(this);
+    }
+
+    /** The value of a name by its slot: as {@link #value(String)} gives it. */
+    Object value(int slot, String name) {
+        return lookups.get(slot, name, context).in(this);
+    }
+
+    private static Lookup lookup(String key) {
+        if (isInputPath(key)) {
+            // Interned as the JSON tree's names are (Jackson interns them): a look-up's key then matches by identity.
+            String[] names = java.util.Arrays.stream(key.split("\\.", -1)).map(String::intern).toArray(String[]::new);
+            int field = FIELD_NAMES.indexOf(names[0]);
+            return s -> {
+                JsonNode n = s.at(names, field);
+                return n == null || n.isNull() ? null : n;
+            };
         }
+        Method m;
+        try {
+            m = Project.class.getMethod(key);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("no value named " + key + " for a rule text");
+        }
+        // Public anyway: this only skips the access check at each call (its slow path showed in profiles).
+        m.setAccessible(true);
+        return s -> {
+            try {
+                return m.invoke(s.fact);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 }

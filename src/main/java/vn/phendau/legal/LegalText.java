@@ -28,6 +28,35 @@ public class LegalText {
         }
         provisions = Json.resource("legal/laws.json").get("provisions");
         provisions.fieldNames().forEachRemaining(key -> versions.put(key, versions(key)));
+        java.util.TreeSet<LocalDate> starts = new java.util.TreeSet<>();
+        // Before the first version of any provision took effect, each provision's first version is chosen (see chosen).
+        starts.add(LocalDate.MIN);
+        versions.values().forEach(vs -> vs.forEach(v -> starts.add(v.from())));
+        spanStarts = starts.toArray(LocalDate[]::new);
+    }
+
+    /**
+     * The first day of each span of days over which every provision has the same version in force, ascending: a
+     * version is chosen by whether it took effect on or before the day, which changes only on those days.
+     */
+    private final LocalDate[] spanStarts;
+
+    /** How many spans of days {@link #span} numbers. */
+    public int spans() {
+        return spanStarts.length;
+    }
+
+    /** The span of days the day falls in: what is in force on the day is what is in force on its first day. */
+    public int span(LocalDate day) {
+        int i = spanStarts.length - 1;
+        while (spanStarts[i].isAfter(day)) {
+            i--;
+        }
+        return i;
+    }
+
+    public LocalDate spanStart(int span) {
+        return spanStarts[span];
     }
 
     public Optional<Paragraph> paragraph(String id) {

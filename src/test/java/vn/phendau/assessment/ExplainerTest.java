@@ -56,4 +56,42 @@ class ExplainerTest {
         assertEquals("63,2%", explainer.format(0.632, "pct", true));
         assertEquals("2026", explainer.format(2026, "raw", true));
     }
+
+    /**
+     * Numbers are written by hand, not by DecimalFormat: over many values, of every size, sign and rounding edge
+     * (x.xx5, x.995), in both languages and at 0, 1 and 2 decimals, they must read as DecimalFormat writes them.
+     */
+    @Test
+    void numbersReadAsDecimalFormatWritesThem() {
+        java.util.Random random = new java.util.Random(16);
+        List<Double> values = new java.util.ArrayList<>(List.of(0.0, -0.0, 0.5, -0.5, 0.005, -0.005, 0.004, -0.004, 0.995,
+                9.995, 999.995, 1234.5, 0.05, 0.1, 1.015, 2.675, 1e15 + 0.5, 123456789012345.67, 1e17 + 0.25, 9.2e18, 3e20,
+                Double.MIN_VALUE, 0.125, 0.375, 12.3456789, 632.0 / 1000 * 100));
+        for (int i = 0; i < 200_000; i++) {
+            double magnitude = Math.pow(10, random.nextInt(21) - 4);
+            double x = switch (i % 4) {
+                case 0 -> random.nextDouble() * magnitude;
+                // Rounding edges: a whole number of thousandths ending in 5, and a whole number of hundredths.
+                case 1 -> (Math.floor(random.nextDouble() * magnitude * 100) * 10 + 5) / 1000;
+                case 2 -> Math.floor(random.nextDouble() * magnitude * 100) / 100;
+                default -> random.nextGaussian() * magnitude;
+            };
+            values.add(random.nextBoolean() ? x : -x);
+        }
+        java.text.DecimalFormatSymbols vi = java.text.DecimalFormatSymbols.getInstance(java.util.Locale.forLanguageTag("vi-VN"));
+        java.text.DecimalFormatSymbols en = java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ENGLISH);
+        for (int decimals = 0; decimals <= 2; decimals++) {
+            String pattern = decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals);
+            java.text.DecimalFormat viFormat = new java.text.DecimalFormat(pattern, vi);
+            java.text.DecimalFormat enFormat = new java.text.DecimalFormat(pattern, en);
+            for (double x : values) {
+                java.math.BigDecimal rounded = java.math.BigDecimal.valueOf(x).setScale(decimals, java.math.RoundingMode.HALF_UP);
+                assertEquals(viFormat.format(rounded), Explainer.number(x, decimals, true), x + " at " + decimals + " decimals, vi");
+                assertEquals(enFormat.format(rounded), Explainer.number(x, decimals, false), x + " at " + decimals + " decimals, en");
+            }
+        }
+        assertEquals("1.250,5", Explainer.number(1250.5, 2, true));
+        assertEquals("-0,05", Explainer.number(-0.05, 2, true));
+        assertEquals("1,000", Explainer.number(999.995, 2, false));
+    }
 }
