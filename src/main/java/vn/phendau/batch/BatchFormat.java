@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Variant;
 import vn.phendau.common.NotUtf8;
+import vn.phendau.common.VietnameseText;
 import vn.phendau.problem.Problem;
 import vn.phendau.problem.ProblemException;
 import vn.phendau.proposal.ProposalReader;
@@ -103,37 +103,61 @@ public enum BatchFormat {
      * could only cut the list short there.
      */
     public int count(Path file, ProposalReader reader) throws IOException {
-        if (this != XLSX) {
-            ProblemException notUtf8 = notUtf8(file);
-            if (notUtf8 != null) {
-                throw notUtf8;
-            }
-        }
         if (this == JSON) {
+            refuseNotUtf8(file);
             return JsonItemReader.count(Files.newInputStream(file));
         }
         if (this == CSV) {
-            try (InputStreamReader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
-                CsvRows rows = CsvItemReader.rowsOf(new java.io.BufferedReader(r, 1 << 16), reader.limits().stringChars());
-                if (!rows.hasNext()) {
-                    return 0;
-                }
-                List<String> header = rows.next();
-                int n = 0;
-                if (rows.hasNext()) {
-                    // The template's row of labels is skipped by the reader (CsvItemReader): no item, so not counted.
-                    n = labelRow(header, rows.next(), reader) ? 0 : 1;
-                }
-                while (rows.skip()) {
-                    n++;
-                }
-                return n;
+            // The rows are counted through a decoder that stops at the first byte that is not UTF-8 (one pass over the
+            // file, not two); only then is the file read again to say where. A NUL among the first four bytes (UTF-16)
+            // decodes, so it is looked for first.
+            if (wide(file)) {
+                refuseNotUtf8(file);
+            }
+            try {
+                return countCsv(file, reader);
+            } catch (java.nio.charset.CharacterCodingException | java.io.UncheckedIOException e) {
+                refuseNotUtf8(file);
+                throw e;
             }
         }
         try (ItemReader items = open(file, reader)) {
             int n = 0;
             while (items.hasNext()) {
                 items.next();
+                n++;
+            }
+            return n;
+        }
+    }
+
+    private static boolean wide(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] first = in.readNBytes(4);
+            return NotUtf8.wideAt(first, 0, first.length) >= 0;
+        }
+    }
+
+    private void refuseNotUtf8(Path file) throws IOException {
+        ProblemException notUtf8 = notUtf8(file);
+        if (notUtf8 != null) {
+            throw notUtf8;
+        }
+    }
+
+    private static int countCsv(Path file, ProposalReader reader) throws IOException {
+        try (InputStreamReader r = new InputStreamReader(Files.newInputStream(file), VietnameseText.strictUtf8())) {
+            CsvRows rows = CsvItemReader.rowsOf(new java.io.BufferedReader(r, 1 << 16), reader.limits().stringChars());
+            if (!rows.hasNext()) {
+                return 0;
+            }
+            List<String> header = rows.next();
+            int n = 0;
+            if (rows.hasNext()) {
+                // The template's row of labels is skipped by the reader (CsvItemReader): no item, so not counted.
+                n = labelRow(header, rows.next(), reader) ? 0 : 1;
+            }
+            while (rows.skip()) {
                 n++;
             }
             return n;

@@ -64,11 +64,43 @@ public final class VietnameseText {
         if (s == null) {
             return "";
         }
+        String ascii = foldAscii(s);
+        return ascii != null ? ascii : foldAny(s);
+    }
+
+    /** {@link #fold} of any text, by the normaliser and the patterns. */
+    static String foldAny(String s) {
         String decomposed = Normalizer.normalize(nfc(s), Normalizer.Form.NFD);
         String bare = COMBINING.matcher(decomposed).replaceAll("")
                 .replace('đ', 'd').replace('Đ', 'D')
                 .toLowerCase(Locale.ROOT);
         return SEPARATORS.matcher(bare).replaceAll(" ").strip();
+    }
+
+    /**
+     * {@link #fold} of a text of ASCII characters only, without the normaliser and the patterns (no ASCII character
+     * combines or has a diacritic; its lower case is ASCII); null for any other text. A list's cells are mostly codes
+     * and numbers, folded to be matched against labels, and the patterns were a third of reading a list.
+     */
+    static String foldAscii(String s) {
+        StringBuilder out = null;
+        boolean inSeparator = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            boolean separator = c == ' ' || (c >= '\t' && c <= '\r') || c == '-' || c == '_' || c == '.' || c == ',' || c == '\'';
+            char folded = separator ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (out == null && (folded != c || separator && inSeparator)) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null && !(separator && inSeparator)) {
+                out.append(folded);
+            }
+            inSeparator = separator;
+        }
+        return (out == null ? s : out.toString()).strip();
     }
 
     /** Levenshtein distance, for "did you mean" suggestions. */

@@ -48,8 +48,13 @@ public class Users {
     static final int MAX_PASSWORD = 72;  // bcrypt reads no further
     private static final Logger LOG = Logger.getLogger(Users.class);
     private static final WildFlyElytronPasswordProvider ELYTRON = new WildFlyElytronPasswordProvider();
-    /** Checked when the name is unknown, so that an unknown name takes as long as a wrong password. */
-    private static final String DUMMY = BcryptUtil.bcryptHash("not a password of anyone");
+    /**
+     * Checked when the name is unknown, so that an unknown name takes as long as a wrong password. Hashed at the first
+     * sign-in, not when the class loads: the command line's {@code check} loads it and never signs anyone in.
+     */
+    private static final class Dummy {
+        static final String HASH = BcryptUtil.bcryptHash("not a password of anyone");
+    }
 
     /** A user as the API shows it: no password, no hash. */
     public record UserView(String name, Role role, String province, Instant createdAt) {
@@ -224,7 +229,7 @@ public class Users {
         if (u != null && verified.holds(u.name, u.passwordHash, password)) {
             return Optional.of(u);
         }
-        boolean ok = matches(u == null ? DUMMY : u.passwordHash, password);
+        boolean ok = matches(u == null ? Dummy.HASH : u.passwordHash, password);
         if (u != null && ok) {
             verified.accepted(u.name, u.passwordHash, password);
         }
