@@ -30,7 +30,11 @@ import vn.phendau.rules.RuleBase;
  * thread and of the whole process (the collector and the JIT included) per operation; the median of the blocks,
  * and the ratio of the two figures (issue 21's target: an assessment at most 2.5 times the rules alone).
  *
- * <pre>java -Xmx512m -XX:+UseSerialGC -cp "$APP/app/*:$APP/lib/main/*" bench/EngineCpu.java [warm-up s] [blocks]</pre>
+ * <pre>java -Dorg.jboss.logging.provider=jdk -Xmx512m -XX:+UseSerialGC \
+ *   -cp "$APP/app/*:$(ls $APP/lib/boot/org.jboss.logging.jboss-logging-*.jar $APP/lib/main/*.jar | tr '\n' ':')" \
+ *   bench/EngineCpu.java [warm-up s] [blocks]</pre>
+ * (the service's classes now log through jboss-logging, which lives in lib/boot; without its log manager, as
+ * bench/engine.sh has it)
  */
 public class EngineCpu {
 
