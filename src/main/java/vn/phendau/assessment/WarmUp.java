@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -76,6 +77,11 @@ public class WarmUp implements HealthCheck {
     private static boolean stopping() {
         ArcContainer container = Arc.container();
         return container == null || !container.isRunning();
+    }
+
+    /** Completes when the warm-up is over (at once where there is none), whether or not it went to its end. */
+    public CompletionStage<Void> whenDone() {
+        return done.minimalCompletionStage();
     }
 
     @Override

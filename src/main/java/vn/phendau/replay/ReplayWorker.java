@@ -7,11 +7,15 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
+import vn.phendau.assessment.WarmUp;
 
 /**
  * This instance's share of the replays: a few threads that look for a running replay, claim chunks of it until
- * none is left, and mark it done. They start with the service and pick up a replay left running by a restart.
+ * none is left, and mark it done. They start once the service is warm, and pick up a replay left running by a
+ * restart: their first look (a query the database plans and Hibernate translates for the first time, and the
+ * clean-up of old replays) would otherwise take CPU from the start-up, on a machine of two cores a tenth of it.
  */
 @ApplicationScoped
 public class ReplayWorker {
@@ -21,18 +25,27 @@ public class ReplayWorker {
 
     private final ReplayService replays;
     private final ReplayConfig config;
+    private final WarmUp warmUp;
     private final Object wake = new Object();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    private boolean stopped;
     private long lastForget;
 
-    public ReplayWorker(ReplayService replays, ReplayConfig config) {
+    public ReplayWorker(ReplayService replays, ReplayConfig config, @Readiness WarmUp warmUp) {
         this.replays = replays;
         this.config = config;
+        this.warmUp = warmUp;
     }
 
     void onStart(@Observes StartupEvent e) {
-        start(config.threads());
+        warmUp.whenDone().thenRun(this::startConfigured);
+    }
+
+    private synchronized void startConfigured() {
+        if (!stopped) {
+            start(config.threads());
+        }
     }
 
     void onStop(@Observes ShutdownEvent e) {
@@ -41,6 +54,7 @@ public class ReplayWorker {
 
     /** Starts this many worker threads (the configured number at start-up). */
     public synchronized void start(int count) {
+        stopped = false;
         running = true;
         String instance = ProcessHandle.current().pid() + "-" + INSTANCE.incrementAndGet();
         for (int i = 1; i <= count; i++) {
@@ -55,6 +69,7 @@ public class ReplayWorker {
 
     /** Stops the threads; a chunk under way is rolled back and its dossiers stay to be claimed. */
     public synchronized void stop() {
+        stopped = true;
         running = false;
         threads.forEach(Thread::interrupt);
         for (Thread t : threads) {
