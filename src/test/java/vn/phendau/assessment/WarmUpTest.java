@@ -33,7 +33,7 @@ class WarmUpTest {
     @Test
     void readyOnceTheSamplesAreAssessedWithTheSameAnswers() throws Exception {
         List<JsonNode> before = samples.all().stream().map(this::answer).toList();
-        WarmUp warmUp = new WarmUp(rules, service, reader, samples, mapper, true);
+        WarmUp warmUp = new WarmUp(rules, service, reader, samples, mapper, true, 2);
         assertEquals(HealthCheckResponse.Status.DOWN, warmUp.call().getStatus(), "not ready before the warm-up");
         warmUp.start(null);
         long deadline = System.nanoTime() + 120_000_000_000L;
