@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -28,8 +29,9 @@ import vn.phendau.web.Samples;
  * Once the rules are loaded, assesses the shipped sample proposals and writes their answers to nowhere, so that the
  * first requests do not pay alone for what only a first use costs: Drools turns each constraint into bytecode after
  * a few evaluations, and the classes of reading, assessing and writing are loaded and first compiled. It runs on
- * threads of its own ({@code phendau.warm-up.threads}, two by default) as soon as the rules are loaded, and readiness waits for it: a service that reports ready serves
- * at its usual speed, instead of timing out its first requests (see BENCHMARKS.md for what it costs). The answers are
+ * threads of its own ({@code phendau.warm-up.threads}, two by default) as soon as the rules are loaded, and
+ * readiness waits for it: a service that reports ready serves at its usual speed, instead of timing out its first
+ * requests (see BENCHMARKS.md for what it costs). The answers are
  * thrown away, and nothing an assessment reads is changed by it: sessions are reset after each use, caches only
  * memoise. Check mode and the tests do without it ({@code phendau.warm-up=false}).
  *
@@ -75,18 +77,23 @@ public class WarmUp implements HealthCheck {
         }
         // The samples are shared among threads: most of a first assessment is loading and compiling what it uses
         // for the first time (classes, Drools' constraints), and the JIT's threads and ours can then use both cores
-        // of a small machine instead of one (BENCHMARKS.md: a third less time warming up with two threads).
+        // of a small machine instead of one (BENCHMARKS.md: a quarter less time warming up with two threads).
         AtomicInteger left = new AtomicInteger(threads);
+        AtomicBoolean whole = new AtomicBoolean(true);
         long start = System.nanoTime();
         for (int i = 0; i < threads; i++) {
             int part = i;
             rules.whenLoaded().thenRunAsync(() -> {
                 try {
-                    run(part, threads);
+                    if (!run(part, threads)) {
+                        whole.set(false);
+                    }
                 } finally {
                     if (left.decrementAndGet() == 0) {
-                        LOG.infof("warmed up over %d sample proposals in %d ms (%d threads)", samples.all().size(),
-                                (System.nanoTime() - start) / 1_000_000, threads);
+                        if (whole.get()) {
+                            LOG.infof("warmed up over %d sample proposals in %d ms (%d threads)", samples.all().size(),
+                                    (System.nanoTime() - start) / 1_000_000, threads);
+                        }
                         done.complete(null);
                     }
                 }
@@ -114,18 +121,19 @@ public class WarmUp implements HealthCheck {
         return HealthCheckResponse.named("warm-up").status(done.isDone()).build();
     }
 
-    /** Assesses every {@code parts}-th sample from the {@code part}-th. */
-    void run(int part, int parts) {
+    /** Assesses every {@code parts}-th sample from the {@code part}-th; false if it stopped before the last. */
+    boolean run(int part, int parts) {
         try {
             List<Samples.Sample> all = samples.all();
             for (int i = part; i < all.size(); i += parts) {
                 Samples.Sample sample = all.get(i);
                 if (stopping()) {
-                    return;
+                    return false;
                 }
                 JsonNode tree = reader.readTree(sample.json().getBytes(StandardCharsets.UTF_8));
                 mapper.writeValue(OutputStream.nullOutputStream(), service.assess(reader.convert(tree), tree));
             }
+            return true;
         } catch (IOException | RuntimeException e) {
             // A service that failed to start (its port in use) stops under the warm-up's feet: that failure is the
             // one to tell, not the warm-up's. Otherwise a sample that cannot be assessed is a defect the tests
@@ -135,6 +143,7 @@ public class WarmUp implements HealthCheck {
             } else {
                 LOG.warn("the warm-up stopped early", e);
             }
+            return false;
         }
     }
 }

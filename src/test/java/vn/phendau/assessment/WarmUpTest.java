@@ -1,6 +1,7 @@
 package vn.phendau.assessment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,11 @@ class WarmUpTest {
         }
         assertEquals(HealthCheckResponse.Status.UP, warmUp.call().getStatus(), "ready after the warm-up");
         assertEquals(before, samples.all().stream().map(this::answer).toList(), "the same answers after the warm-up");
+    }
+
+    @Test
+    void refusesFewerThanOneThread() {
+        assertThrows(IllegalArgumentException.class, () -> new WarmUp(rules, service, reader, samples, mapper, true, 0));
     }
 
     private JsonNode answer(Samples.Sample sample) {
