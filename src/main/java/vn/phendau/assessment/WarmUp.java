@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -31,9 +30,9 @@ import vn.phendau.web.Samples;
  * a few evaluations, and the classes of reading, assessing and writing are loaded and first compiled. It runs on
  * threads of its own ({@code phendau.warm-up.threads}, two by default) as soon as the rules are loaded, and
  * readiness waits for it: a service that reports ready serves at its usual speed, instead of timing out its first
- * requests (see BENCHMARKS.md for what it costs). The answers are
- * thrown away, and nothing an assessment reads is changed by it: sessions are reset after each use, caches only
- * memoise. Check mode and the tests do without it ({@code phendau.warm-up=false}).
+ * requests (see BENCHMARKS.md for what it costs). The answers are thrown away, and nothing an assessment reads is
+ * changed by it: sessions are reset after each use, caches only memoise. Check mode and the tests do without it
+ * ({@code phendau.warm-up=false}).
  *
  * <p>It is a start-up check ({@code /q/health/started}, what Kubernetes' startupProbe should ask) and a readiness
  * check too: a start-up probe holds the other probes back until the service is warm, and where there is none (a
@@ -78,31 +77,23 @@ public class WarmUp implements HealthCheck {
         // The samples are shared among threads: most of a first assessment is loading and compiling what it uses
         // for the first time (classes, Drools' constraints), and the JIT's threads and ours can then use both cores
         // of a small machine instead of one (BENCHMARKS.md: a quarter less time warming up with two threads).
-        AtomicInteger left = new AtomicInteger(threads);
-        AtomicBoolean whole = new AtomicBoolean(true);
-        long start = System.nanoTime();
-        for (int i = 0; i < threads; i++) {
-            int part = i;
-            rules.whenLoaded().thenRunAsync(() -> {
-                try {
-                    if (!run(part, threads)) {
-                        whole.set(false);
-                    }
-                } finally {
-                    if (left.decrementAndGet() == 0) {
-                        if (whole.get()) {
-                            LOG.infof("warmed up over %d sample proposals in %d ms (%d threads)", samples.all().size(),
-                                    (System.nanoTime() - start) / 1_000_000, threads);
-                        }
-                        done.complete(null);
-                    }
+        rules.whenLoaded().thenRun(() -> {
+            long start = System.nanoTime();
+            List<CompletableFuture<Boolean>> parts = IntStream.range(0, threads)
+                    .mapToObj(part -> CompletableFuture.supplyAsync(() -> run(part, threads), task -> {
+                        Thread t = new Thread(task, "warm-up-" + (part + 1));
+                        t.setDaemon(true);
+                        t.start();
+                    }))
+                    .toList();
+            CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).whenComplete((all, failure) -> {
+                if (failure == null && parts.stream().allMatch(CompletableFuture::join)) {
+                    LOG.infof("warmed up over %d sample proposals in %d ms (%d threads)", samples.all().size(),
+                            (System.nanoTime() - start) / 1_000_000, threads);
                 }
-            }, task -> {
-                Thread t = new Thread(task, "warm-up-" + (part + 1));
-                t.setDaemon(true);
-                t.start();
+                done.complete(null);
             });
-        }
+        });
     }
 
     /** Whether the service is stopping, or failed to start: its beans are going or gone. */
