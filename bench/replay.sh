@@ -36,8 +36,8 @@ INSERT INTO dossier (project_id, project_name, province, province_key, search_te
 INSERT INTO dossier_version (project_id, n, proposal_json, proposal_sha256, filed_at, filed_by)
   SELECT 'R-' || X, 1, REPLACE(proposal_json, '\"LS-2026-014\"', '\"R-' || X || '\"'), proposal_sha256, filed_at, filed_by
   FROM dossier_version, SYSTEM_RANGE(1, $DOSSIERS) WHERE project_id = 'LS-2026-014';
-INSERT INTO assessment (version_id, project_id, n, answer_gzip, ruleset_version, ruleset_fingerprint, verdict, score, assessed_at, kind)
-  SELECT v.id, v.project_id, 1, a.answer_gzip, a.ruleset_version, a.ruleset_fingerprint, a.verdict, a.score, a.assessed_at, 'FILED'
+INSERT INTO assessment (version_id, project_id, n, answer_gzip, judgement_sha256, ruleset_version, ruleset_fingerprint, verdict, score, assessed_at, kind)
+  SELECT v.id, v.project_id, 1, a.answer_gzip, a.judgement_sha256, a.ruleset_version, a.ruleset_fingerprint, a.verdict, a.score, a.assessed_at, 'FILED'
   FROM dossier_version v, assessment a WHERE v.project_id LIKE 'R-%' AND a.project_id = 'LS-2026-014';
 SELECT COUNT(*) FROM dossier;" | tail -2
 echo "seeded $DOSSIERS dossiers in $(echo "$(date +%s.%N) - $seed_start" | bc) s"

@@ -49,6 +49,7 @@ public class DossierService {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final ObjectMapper marking;
     private final AuditLog audit;
     private final AssessmentService assessments;
     private final Provinces provinces;
@@ -58,6 +59,7 @@ public class DossierService {
                           Provinces provinces) {
         this.em = em;
         this.mapper = mapper;
+        this.marking = StoredAnswer.marking(mapper);
         this.audit = audit;
         this.assessments = assessments;
         this.provinces = provinces;
@@ -78,7 +80,8 @@ public class DossierService {
      * A proposal ready to file: what is computed from it and its assessment (the JSON, the canonical hash, the answer
      * and its gzip) is computed before the transaction, so that the transaction does only the writes.
      */
-    public record ToFile(JsonNode tree, Assessment assessment, String json, String sha, byte[] answer, byte[] answerGzip) {
+    public record ToFile(JsonNode tree, Assessment assessment, String json, String sha, byte[] answer, byte[] answerGzip,
+                         String judgementSha256) {
     }
 
     /** What filing one item came to: its answer, or refused (a dossier of a province the caller may not file for). */
@@ -86,8 +89,9 @@ public class DossierService {
     }
 
     public ToFile prepare(JsonNode tree, Assessment a) {
-        byte[] answer = write(a);
-        return new ToFile(tree, a, write(tree), Stored.proposalSha256(tree), answer, Stored.gzip(answer));
+        StoredAnswer answer = write(a);
+        return new ToFile(tree, a, write(tree), Stored.proposalSha256(tree), answer.json(), Stored.gzip(answer.json()),
+                answer.judgementSha256());
     }
 
     /** Whether the caller may file a proposal of this assessment's province (its dossier's, if any, is checked on storing). */
@@ -197,7 +201,7 @@ public class DossierService {
                 em.persist(d);
             }
             em.persist(v);  // inserted at once (its id is the database's), after the dossier it belongs to
-            StoredAssessment s = assessment(v.id, v.projectId, n, a, f.answerGzip(), StoredAssessment.FILED, null);
+            StoredAssessment s = assessment(v.id, v.projectId, n, a, f.answerGzip(), f.judgementSha256(), StoredAssessment.FILED, null);
             current.put(d.projectId, new String[] {f.sha(), String.valueOf(v.id)});
             entries.add(new AuditLog.Pending(by, FILE, DossierContent.subject(s.id),
                     Stored.contentSha256(v.projectId, n, f.json(), f.answer(), s.kind, null)));
@@ -222,9 +226,7 @@ public class DossierService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long storeReplayed(DossierVersion v, Assessment a, long replayId, String actor) {
-        byte[] answer = write(a);
-        Replayed r = addReplayed(em.find(Dossier.class, v.projectId), v.id, v.n, v.proposalJson, a, answer, Stored.gzip(answer),
-                replayId, actor);
+        Replayed r = addReplayed(em.find(Dossier.class, v.projectId), v.id, v.n, v.proposalJson, a, write(a), replayId, actor);
         audit.appendAll(List.of(r.entry()));
         return r.id();
     }
@@ -238,21 +240,23 @@ public class DossierService {
      * transaction; the audit entry is the caller's to append, last.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Replayed addReplayed(Dossier d, long versionId, int n, String proposalJson, Assessment a, byte[] answer,
-                                byte[] answerGzip, long replayId, String actor) {
+    public Replayed addReplayed(Dossier d, long versionId, int n, String proposalJson, Assessment a, StoredAnswer answer,
+                                long replayId, String actor) {
         follow(d, a, Instant.now());
-        StoredAssessment s = assessment(versionId, d.projectId, n, a, answerGzip, StoredAssessment.REPLAY, replayId);
+        StoredAssessment s = assessment(versionId, d.projectId, n, a, Stored.gzip(answer.json()), answer.judgementSha256(),
+                StoredAssessment.REPLAY, replayId);
         return new Replayed(s.id, new AuditLog.Pending(actor, REPLAY, DossierContent.subject(s.id),
-                Stored.contentSha256(d.projectId, n, proposalJson, answer, s.kind, replayId)));
+                Stored.contentSha256(d.projectId, n, proposalJson, answer.json(), s.kind, replayId)));
     }
 
-    private StoredAssessment assessment(long versionId, String projectId, int n, Assessment a, byte[] answerGzip, String kind,
-                                        Long replayId) {
+    private StoredAssessment assessment(long versionId, String projectId, int n, Assessment a, byte[] answerGzip,
+                                        String judgementSha256, String kind, Long replayId) {
         StoredAssessment s = new StoredAssessment();
         s.versionId = versionId;
         s.projectId = projectId;
         s.n = n;
         s.answerGzip = answerGzip;
+        s.judgementSha256 = judgementSha256;
         s.rulesetVersion = a.ruleset().version();
         s.rulesetFingerprint = a.ruleset().fingerprint();
         s.verdict = a.verdict().name();
@@ -410,11 +414,8 @@ public class DossierService {
         }
     }
 
-    public byte[] write(Assessment a) {
-        try {
-            return mapper.writeValueAsBytes(a);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The answer as it is stored, with its judgement's digest. */
+    public StoredAnswer write(Assessment a) {
+        return StoredAnswer.write(marking, a);
     }
 }

@@ -30,6 +30,9 @@ public class StoredAssessment extends PanacheEntityBase {
     public int n;
     @Column(name = "answer_gzip")
     public byte[] answerGzip;
+    /** The digest of the answer's verdict, score and findings ({@link StoredAnswer}); null for answers filed before it. */
+    @Column(name = "judgement_sha256")
+    public String judgementSha256;
     @Column(name = "ruleset_version")
     public String rulesetVersion;
     @Column(name = "ruleset_fingerprint")

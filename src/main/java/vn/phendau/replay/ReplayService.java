@@ -23,6 +23,7 @@ import vn.phendau.dossier.DossierFilter;
 import vn.phendau.dossier.DossierService;
 import vn.phendau.dossier.DossierVersion;
 import vn.phendau.dossier.DossierViews.Page;
+import vn.phendau.dossier.StoredAnswer;
 import vn.phendau.dossier.StoredAssessment;
 import vn.phendau.dossier.Stored;
 import vn.phendau.problem.ProblemException;
@@ -118,10 +119,11 @@ public class ReplayService {
 
     /**
      * A claimed dossier's current version and its latest assessment, as the replay reads them: one query for the whole
-     * chunk, and of the stored answer only its gzip (read for the diff).
+     * chunk, and of the stored answer only its judgement's digest, or its gzip where it has none (stored before the
+     * digests were).
      */
     private record Current(String projectId, long versionId, int n, String proposalJson, long beforeId, String verdictBefore,
-                           int scoreBefore, byte[] beforeGzip) {
+                           int scoreBefore, String judgementBefore, byte[] beforeGzip) {
     }
 
     private record Work(Current current, Assessment after, String failure) {
@@ -188,7 +190,8 @@ public class ReplayService {
     private List<Current> current(List<String> projectIds) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT v.project_id, v.id, v.n, v.proposal_json, a.id, a.verdict, a.score, a.answer_gzip
+                        SELECT v.project_id, v.id, v.n, v.proposal_json, a.id, a.verdict, a.score, a.judgement_sha256,
+                            CASE WHEN a.judgement_sha256 IS NULL THEN a.answer_gzip END
                         FROM dossier d JOIN dossier_version v ON v.project_id = d.project_id AND v.n = d.current_version
                         JOIN assessment a ON a.id = (SELECT MAX(b.id) FROM assessment b WHERE b.version_id = v.id)
                         WHERE d.project_id IN (?1) ORDER BY v.project_id""")
@@ -196,7 +199,8 @@ public class ReplayService {
         List<Current> out = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             out.add(new Current((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).intValue(), text(row[3]),
-                    ((Number) row[4]).longValue(), (String) row[5], ((Number) row[6]).intValue(), bytes(row[7])));
+                    ((Number) row[4]).longValue(), (String) row[5], ((Number) row[6]).intValue(), (String) row[7],
+                    row[8] == null ? null : bytes(row[8])));
         }
         return out;
     }
@@ -221,17 +225,26 @@ public class ReplayService {
         if (w.after() == null) {
             return new Outcome(c, null, null, null, false, false, false, truncate(w.failure()), null);
         }
-        byte[] answer = dossiers.write(w.after());
+        StoredAnswer answer = dossiers.write(w.after());
         DossierService.Replayed added = dossiers.addReplayed(d, c.versionId(), c.n(), c.proposalJson(), w.after(), answer,
-                Stored.gzip(answer), r.id, r.startedBy);
-        byte[] before = Stored.gunzip(c.beforeGzip());
-        // The replay's counts are of verdicts, scores and findings (the ruleset is new by design).
-        if (Diff.sameJudgement(before, answer)) {
+                r.id, r.startedBy);
+        // The replay's counts are of verdicts, scores and findings (the ruleset is new by design): the same digest of
+        // the three is the same judgement. An answer stored without a digest is compared by its bytes.
+        boolean same;
+        byte[] before;
+        if (c.judgementBefore() != null) {
+            same = c.judgementBefore().equals(answer.judgementSha256());
+            before = same ? null : Stored.gunzip(answerGzip(c.beforeId()));
+        } else {
+            before = Stored.gunzip(c.beforeGzip());
+            same = Diff.sameJudgement(before, answer.json());
+        }
+        if (same) {
             return new Outcome(c, added.id(), w.after().verdict().name(), w.after().score(), false, false, false, null,
                     added.entry());
         }
         // Only what the diff reads of either answer: its verdict, score, ruleset and findings.
-        Diff diff = Diff.of(null, null, Diff.outline(mapper, before), Diff.outline(mapper, answer));
+        Diff diff = Diff.of(null, null, Diff.outline(mapper, before), Diff.outline(mapper, answer.json()));
         return new Outcome(c, added.id(), w.after().verdict().name(), w.after().score(), diff.verdict().changed(),
                 diff.score().changed(), diff.findingsChanged(), null, added.entry());
     }
@@ -276,6 +289,12 @@ public class ReplayService {
             }
             done.executeBatch();
         }
+    }
+
+    /** A stored answer's gzip, read only for a dossier whose judgement changed. */
+    private byte[] answerGzip(long assessmentId) {
+        return bytes(em.createNativeQuery("SELECT answer_gzip FROM assessment WHERE id = ?1").setParameter(1, assessmentId)
+                .getSingleResult());
     }
 
     private static String text(Object value) {

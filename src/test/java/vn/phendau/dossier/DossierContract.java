@@ -423,6 +423,42 @@ abstract class DossierContract {
             setAnswer(id, answer);
         }
         assertThat(given().get("/api/v1/audit/verify").jsonPath().getBoolean("valid"), equalTo(true));
+
+        // The digest a replay compares answers by, edited (a replay would then miss a change): the same.
+        String digest = judgement(id);
+        assertThat(digest, equalTo(StoredAnswer.judgementSha256(Stored.gunzip(answer))));
+        try {
+            setJudgement(id, "0".repeat(64));
+            JsonPath broken = given().get("/api/v1/audit/verify").jsonPath();
+            assertThat(broken.getBoolean("valid"), equalTo(false));
+            assertThat(broken.getLong("firstBroken.n"), equalTo(n));
+            // An answer stored before the digests has none, and holds.
+            setJudgement(id, null);
+            assertThat(given().get("/api/v1/audit/verify").jsonPath().getBoolean("valid"), equalTo(true));
+        } finally {
+            setJudgement(id, digest);
+        }
+        assertThat(given().get("/api/v1/audit/verify").jsonPath().getBoolean("valid"), equalTo(true));
+    }
+
+    private String judgement(String id) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT judgement_sha256 FROM assessment WHERE project_id = ?")) {
+            q.setString(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+
+    private void setJudgement(String id, String digest) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement u = c.prepareStatement(
+                "UPDATE assessment SET judgement_sha256 = ? WHERE project_id = ?")) {
+            u.setString(1, digest);
+            u.setString(2, id);
+            u.executeUpdate();
+        }
     }
 
     private void update(String sql, long n) throws Exception {

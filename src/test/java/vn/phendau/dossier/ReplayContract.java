@@ -98,6 +98,12 @@ abstract class ReplayContract extends DossierContract {
                     a.assessedAt());
             dossierService.storeReplayed(v, older, 0, "test");
         });
+        // Another's answer as stored before answers had a judgement digest: compared by its bytes.
+        try (Connection c = db.getConnection(); PreparedStatement u = c.prepareStatement(
+                "UPDATE assessment SET judgement_sha256 = NULL WHERE project_id = ?")) {
+            u.setString(1, ids.get(2));
+            assertThat(u.executeUpdate(), equalTo(1));
+        }
 
         Response started = given().queryParam("q", tag).header("X-Submitted-By", "replay-test").post("/api/v1/replays");
         assertThat(started.asString(), started.statusCode(), equalTo(202));
