@@ -80,8 +80,7 @@ public class DossierService {
      * A proposal ready to file: what is computed from it and its assessment (the JSON, the canonical hash, the answer
      * and its gzip) is computed before the transaction, so that the transaction does only the writes.
      */
-    public record ToFile(JsonNode tree, Assessment assessment, String json, String sha, byte[] answer, byte[] answerGzip,
-                         String judgementSha256) {
+    public record ToFile(JsonNode tree, Assessment assessment, String json, String sha, StoredAnswer answer, byte[] answerGzip) {
     }
 
     /** What filing one item came to: its answer, or refused (a dossier of a province the caller may not file for). */
@@ -90,8 +89,7 @@ public class DossierService {
 
     public ToFile prepare(JsonNode tree, Assessment a) {
         StoredAnswer answer = write(a);
-        return new ToFile(tree, a, write(tree), Stored.proposalSha256(tree), answer.json(), Stored.gzip(answer.json()),
-                answer.judgementSha256());
+        return new ToFile(tree, a, write(tree), Stored.proposalSha256(tree), answer, Stored.gzip(answer.json()));
     }
 
     /** Whether the caller may file a proposal of this assessment's province (its dossier's, if any, is checked on storing). */
@@ -206,11 +204,12 @@ public class DossierService {
                 em.persist(d);
             }
             em.persist(v);  // inserted at once (its id is the database's), after the dossier it belongs to
-            StoredAssessment s = assessment(v.id, v.projectId, n, a, f.answerGzip(), f.judgementSha256(), StoredAssessment.FILED, null);
+            StoredAssessment s = assessment(v.id, v.projectId, n, a, f.answerGzip(), f.answer().judgementSha256(), StoredAssessment.FILED,
+                    null);
             current.put(d.projectId, new String[] {f.sha(), String.valueOf(v.id)});
             entries.add(new AuditLog.Pending(by, FILE, DossierContent.subject(s.id),
-                    Stored.contentSha256(v.projectId, n, f.json(), f.answer(), s.kind, null)));
-            out.add(new Outcome(new Filed(new Ref(d.projectId, n, false), f.answer()), null));
+                    Stored.contentSha256(v.projectId, n, f.json(), f.answer().json(), s.kind, null)));
+            out.add(new Outcome(new Filed(new Ref(d.projectId, n, false), f.answer().json()), null));
         }
         em.flush();
         // Last: the chain's head stays locked only for its entries and the commit.

@@ -55,7 +55,11 @@ public record StoredAnswer(byte[] json, String judgementSha256) {
         }
         byte[] json = out.toByteArray();
         Map<String, int[]> values = new HashMap<>();
-        marks.fields.forEach((name, field) -> values.put(name, new int[] {valueStart(json, field[0]), field[1]}));
+        marks.fields.forEach((name, field) -> {
+            if (field[1] > field[0]) {  // a member the mapper's inclusion left out has no value, and the answer no digest
+                values.put(name, new int[] {valueStart(json, field[0]), field[1]});
+            }
+        });
         return new StoredAnswer(json, digest(json, values));
     }
 

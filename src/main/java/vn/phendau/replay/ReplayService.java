@@ -291,10 +291,13 @@ public class ReplayService {
         }
     }
 
-    /** A stored answer's gzip, read only for a dossier whose judgement changed. */
+    /**
+     * A stored answer's gzip, read only for a dossier whose judgement changed. A row committed before the chunk: no
+     * need to flush what the chunk has written so far, as a native query otherwise would.
+     */
     private byte[] answerGzip(long assessmentId) {
         return bytes(em.createNativeQuery("SELECT answer_gzip FROM assessment WHERE id = ?1").setParameter(1, assessmentId)
-                .getSingleResult());
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult());
     }
 
     private static String text(Object value) {

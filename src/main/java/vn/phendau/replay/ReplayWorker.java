@@ -67,18 +67,25 @@ public class ReplayWorker {
         }
     }
 
-    /** Stops the threads; a chunk under way is rolled back and its dossiers stay to be claimed. */
+    /**
+     * Stops the threads: an idle one at once, one with a chunk under way when it has committed it (or, past two
+     * seconds, interrupted: the chunk is rolled back and its dossiers stay to be claimed). Interrupting a thread in
+     * the middle of a query at once made Hibernate log a warning at every stop soon after a start.
+     */
     public synchronized void stop() {
         stopped = true;
         running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread t : threads) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                break;
+        wake();
+        try {
+            for (Thread t : threads) {
+                t.join(2_000);
             }
+            threads.forEach(Thread::interrupt);
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
         }
         threads.clear();
     }

@@ -243,6 +243,19 @@ abstract class ReplayContract extends DossierContract {
     }
 
     @Test
+    void idleWorkersStopAtOnceAndLeaveNoThread() throws Exception {
+        worker.start(2);
+        Thread.sleep(500);  // past their first look for a replay: now waiting for the next
+        long start = System.nanoTime();
+        worker.stop();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // Woken, not left to their poll (2 s) nor to the interrupt that comes after it.
+        assertThat("stopped in " + millis + " ms", millis < 1_500, equalTo(true));
+        assertThat(Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .map(Thread::getName).filter(n -> n.startsWith("phendau-replay-")).toList(), equalTo(List.of()));
+    }
+
+    @Test
     void aReplayStoppedHalfWayCarriesOnWhereItStopped() throws Exception {
         String tag = tag();
         fileTagged(tag, 12);

@@ -91,6 +91,20 @@ class StoredAnswerTest {
     }
 
     @Test
+    void anAnswerWhoseFindingsTheMapperLeavesOutHasNoDigest() throws Exception {
+        Assessment a = twice().get(0);
+        Assessment none = new Assessment(a.assessmentId(), a.projectId(), a.projectName(), a.verdict(), a.summary(), a.score(),
+                a.scoreBreakdown(), a.province(), a.projectGroup(), List.of(), a.checklist(), a.ruleset(), a.pathToCompliance(),
+                a.assessmentDate(), a.assessedAt());
+        ObjectMapper nonEmpty = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+        StoredAnswer stored = StoredAnswer.write(StoredAnswer.marking(nonEmpty), none);
+        assertArrayEquals(nonEmpty.writeValueAsBytes(none), stored.json());
+        assertNull(stored.judgementSha256(), "no findings written: compared by its bytes");
+        assertNull(StoredAnswer.judgementSha256(stored.json()));
+    }
+
+    @Test
     void somethingThatIsNotAnAnswerHasNoDigest() {
         assertNull(StoredAnswer.judgementSha256("[1,2]".getBytes(StandardCharsets.UTF_8)));
         assertNull(StoredAnswer.judgementSha256("{\"verdict\":\"COMPLIANT\"}".getBytes(StandardCharsets.UTF_8)));
