@@ -45,7 +45,7 @@ public record Diff(List<FieldChange> proposal, Findings findings, Change verdict
     }
 
     /** What a replay's diff counts (verdict, score, findings): when these are the same bytes in two answers, none changed. */
-    private static final java.util.Set<String> JUDGEMENT = java.util.Set.of("verdict", "score", "findings");
+    static final List<String> JUDGEMENT = List.of("verdict", "score", "findings");
 
     /**
      * Whether two answers (as served, UTF-8 JSON) carry the same verdict, score and findings, byte for byte: then

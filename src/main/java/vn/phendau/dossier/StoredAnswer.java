@@ -27,9 +27,6 @@ import vn.phendau.audit.Hashes;
  */
 public record StoredAnswer(byte[] json, String judgementSha256) {
 
-    /** In the order they are digested, whatever their order in the answer. */
-    static final List<String> JUDGEMENT = List.of("verdict", "score", "findings");
-
     /** The mapper's copy that notes where an assessment's judgement members are written (when asked to). */
     static ObjectMapper marking(ObjectMapper mapper) {
         return mapper.copy().registerModule(new SimpleModule("judgement-marks").setSerializerModifier(new BeanSerializerModifier() {
@@ -39,7 +36,7 @@ public record StoredAnswer(byte[] json, String judgementSha256) {
                 if (bean.getBeanClass() != Assessment.class) {
                     return properties;
                 }
-                return properties.stream().map(p -> JUDGEMENT.contains(p.getName()) ? new Marked(p) : p).toList();
+                return properties.stream().map(p -> Diff.JUDGEMENT.contains(p.getName()) ? new Marked(p) : p).toList();
             }
         }));
     }
@@ -72,11 +69,11 @@ public record StoredAnswer(byte[] json, String judgementSha256) {
     }
 
     private static String digest(byte[] json, Map<String, int[]> values) {
-        if (!values.keySet().containsAll(JUDGEMENT)) {
+        if (!values.keySet().containsAll(Diff.JUDGEMENT)) {
             return null;
         }
         MessageDigest sha = Hashes.digest();
-        for (String name : JUDGEMENT) {
+        for (String name : Diff.JUDGEMENT) {  // in this order, whatever their order in the answer
             int[] v = values.get(name);
             sha.update(json, v[0], v[1] - v[0]);
             sha.update((byte) 0);
