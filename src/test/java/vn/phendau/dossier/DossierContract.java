@@ -296,6 +296,19 @@ abstract class DossierContract {
     @Inject
     vn.phendau.proposal.ProposalReader reader;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    @Test
+    void anAnswerIsStoredAsTheServiceWritesItWithItsJudgementsDigest() throws Exception {
+        // The writer that notes the judgement's place is a copy of the service's mapper: the same bytes as it writes.
+        ObjectNode tree = sample("W" + UUID.randomUUID().toString().substring(0, 6));
+        vn.phendau.assessment.Assessment a = assessor.assess(reader.convert(tree), tree);
+        StoredAnswer stored = filing.write(a);
+        assertThat(new String(stored.json(), StandardCharsets.UTF_8), equalTo(mapper.writeValueAsString(a)));
+        assertThat(stored.judgementSha256(), equalTo(StoredAnswer.judgementSha256(stored.json())));
+    }
+
     @Test
     void aChunkThatFailsToStoreStoresNoneOfItsItems() throws Exception {
         // A chunk of three whose last item the database refuses (an id longer than its column): none is stored, and
