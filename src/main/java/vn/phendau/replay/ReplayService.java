@@ -112,9 +112,12 @@ public class ReplayService {
 
     /** The oldest replay still running, if any. */
     public Long nextRunning() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "SELECT id FROM Replay WHERE status = ?1 ORDER BY id", Long.class).setParameter(1, Replay.RUNNING)
-                .setMaxResults(1).getResultStream().findFirst().orElse(null));
+        // Native, as Users' first-admin check: no HQL translated at start-up (ReplayWorker's first look).
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> ids = em.createNativeQuery("SELECT id FROM replay WHERE status = ?1 ORDER BY id")
+                    .setParameter(1, Replay.RUNNING).setMaxResults(1).getResultList();
+            return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+        });
     }
 
     /**

@@ -112,7 +112,9 @@ public class Users {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                long count = em.createQuery("SELECT count(u) FROM AppUser u", Long.class).getSingleResult();
+                // Native: the first query Hibernate translates from HQL pays for loading and warming its parser,
+                // which this check made at every start while the service warms up (BENCHMARKS.md).
+                long count = ((Number) em.createNativeQuery("SELECT count(*) FROM app_user").getSingleResult()).longValue();
                 if (count > 0) {
                     return;
                 }
