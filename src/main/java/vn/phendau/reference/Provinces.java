@@ -175,7 +175,6 @@ public class Provinces {
                 .map(Ranked::display)).distinct().limit(count).toList();
     }
 
-
     private static String firstWord(String folded) {
         int space = folded.indexOf(' ');
         return space < 0 ? folded : folded.substring(0, space);
