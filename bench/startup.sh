@@ -12,6 +12,12 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m -Xms64m -XX:+UseSerialGC"}   # as README.md run
 APP=${APP:-}
 if [ -z "$APP" ]; then source bench/build.sh; APP=target/quarkus-app; fi
 source bench/port.sh
+# Each build its own H2 file, kept between runs as ./data is (the first run creates it, once): a build older than the
+# database's last migration refuses to start on it, so two builds compared in turn cannot share one.
+data=()
+if ls "$APP/lib/main" | grep -q agroal; then
+  data=(-Dquarkus.datasource.jdbc.url="jdbc:h2:file:$(cd "$APP/.." && pwd)/startup-data/phendau")
+fi
 times=()
 cpus=()
 tick=$(getconf CLK_TCK)
@@ -19,7 +25,7 @@ for i in $(seq "$RUNS"); do
   require_free_port "$PORT"
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -Dquarkus.http.port="$PORT" -jar "$APP/quarkus-run.jar" > /tmp/phendau-startup.log 2>&1 &
+  java $JAVA_OPTS -Dquarkus.http.port="$PORT" "${data[@]}" -jar "$APP/quarkus-run.jar" > /tmp/phendau-startup.log 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null | grep -q UP; do
     kill -0 "$pid" 2>/dev/null || { echo "service died"; cat /tmp/phendau-startup.log; exit 1; }
