@@ -48,38 +48,12 @@ public record Diff(List<FieldChange> proposal, Findings findings, Change verdict
     static final List<String> JUDGEMENT = List.of("verdict", "score", "findings");
 
     /**
-     * Whether two answers (as served, UTF-8 JSON) carry the same verdict, score and findings, byte for byte: then
-     * their diff has no verdict, score or finding changed. Read by skipping over the rest, without building it, and
-     * only as far as the findings (the checklist and the path to compliance come after them), so that a replay, where
-     * most dossiers come out as they were, pays for the full diff only where something changed. An answer this does
-     * not read as an object compares as changed, and the full diff says how.
+     * Where each judgement member's value begins and ends ({start, end}) in an answer as served (UTF-8 JSON), for its
+     * digest ({@link StoredAnswer#judgementSha256(byte[])}); fewer than the three when it does not read as an answer.
+     * Scanned byte by byte rather than with a JSON parser: skipping the findings token by token was a fifth of a
+     * replay's time, and here only brackets and strings need telling apart.
      */
-    public static boolean sameJudgement(byte[] before, byte[] after) {
-        Map<String, int[]> a = judgement(after, true);
-        Map<String, int[]> b = judgement(before, false);
-        if (a.size() != JUDGEMENT.size() || b.size() != JUDGEMENT.size()) {
-            return false;
-        }
-        for (String name : JUDGEMENT) {
-            int[] x = a.get(name);
-            int[] y = b.get(name);
-            // The findings of the answer before are not scanned: a JSON value's bytes say where it ends, so when
-            // they begin with all of the other's findings, they are those findings and end where they end.
-            int length = x[1] - x[0];
-            if (y[0] + length > before.length || !java.util.Arrays.equals(after, x[0], x[1], before, y[0], y[0] + length)
-                    || (y[1] >= 0 && y[1] - y[0] != length)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Where each judgement member's value begins and ends ({start, end}; end -1 for findings not scanned). Scanned
-     * byte by byte rather than with a JSON parser: skipping the findings token by token was a fifth of a replay's
-     * time, and here only brackets and strings need telling apart. The findings come last of the three in an answer.
-     */
-    static Map<String, int[]> judgement(byte[] json, boolean scanFindings) {
+    static Map<String, int[]> judgement(byte[] json) {
         Map<String, int[]> out = new java.util.HashMap<>();
         try {
             int i = space(json, 0);
@@ -95,10 +69,6 @@ public record Diff(List<FieldChange> proposal, Findings findings, Change verdict
                     return Map.of();
                 }
                 int start = space(json, i + 1);
-                if (!scanFindings && name.equals("findings")) {
-                    out.put(name, new int[] {start, -1});
-                    return out;
-                }
                 int end = valueEnd(json, start);
                 if (JUDGEMENT.contains(name)) {
                     out.put(name, new int[] {start, end});

@@ -65,7 +65,7 @@ public record StoredAnswer(byte[] json, String judgementSha256) {
      * read as an answer. The same as {@link #write} gives for the answer it wrote.
      */
     public static String judgementSha256(byte[] answer) {
-        return digest(answer, Diff.judgement(answer, true));
+        return digest(answer, Diff.judgement(answer));
     }
 
     private static String digest(byte[] json, Map<String, int[]> values) {

@@ -232,19 +232,15 @@ public class ReplayService {
         DossierService.Replayed added = dossiers.addReplayed(d, c.versionId(), c.n(), c.proposalJson(), w.after(), answer,
                 r.id, r.startedBy);
         // The replay's counts are of verdicts, scores and findings (the ruleset is new by design): the same digest of
-        // the three is the same judgement. An answer stored without a digest is compared by its bytes.
-        boolean same;
-        byte[] before;
-        if (c.judgementBefore() != null) {
-            same = c.judgementBefore().equals(answer.judgementSha256());
-            before = same ? null : Stored.gunzip(answerGzip(c.beforeId()));
-        } else {
-            before = Stored.gunzip(c.beforeGzip());
-            same = Diff.sameJudgement(before, answer.json());
-        }
-        if (same) {
+        // the three is the same judgement. An answer stored without a digest has it worked out from its bytes.
+        byte[] before = c.beforeGzip() == null ? null : Stored.gunzip(c.beforeGzip());
+        String judgementBefore = before == null ? c.judgementBefore() : StoredAnswer.judgementSha256(before);
+        if (judgementBefore != null && judgementBefore.equals(answer.judgementSha256())) {
             return new Outcome(c, added.id(), w.after().verdict().name(), w.after().score(), false, false, false, null,
                     added.entry());
+        }
+        if (before == null) {
+            before = Stored.gunzip(answerGzip(c.beforeId()));
         }
         // Only what the diff reads of either answer: its verdict, score, ruleset and findings.
         Diff diff = Diff.of(null, null, Diff.outline(mapper, before), Diff.outline(mapper, answer.json()));

@@ -14,8 +14,8 @@ import vn.phendau.assessment.WarmUp;
 /**
  * This instance's share of the replays: a few threads that look for a running replay, claim chunks of it until
  * none is left, and mark it done. They start once the service is warm, and pick up a replay left running by a
- * restart: their first look (a query the database plans and Hibernate translates for the first time, and the
- * clean-up of old replays) would otherwise take about half a second of CPU from the start-up (BENCHMARKS.md).
+ * restart: their first look (queries the database plans for the first time, and the clean-up of old replays) would
+ * otherwise take CPU from the start-up (BENCHMARKS.md).
  */
 @ApplicationScoped
 public class ReplayWorker {
