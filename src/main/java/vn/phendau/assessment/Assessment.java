@@ -46,7 +46,8 @@ public record Assessment(
      * the group is what it is.
      */
     public record GroupView(String group, String derived, String declared, String fieldClass, String law,
-                            Integer maxCapitalAllocationYears, Boolean publicInvestment, Long publicCapitalVnd, Text note) {
+                            Integer maxCapitalAllocationYears, Boolean publicInvestment, Long publicCapitalVnd,
+                            @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = FormJson.class) Text note) {
     }
 
     public record ChecklistItem(String criterion, Text title, Outcome outcome, Severity severity) {

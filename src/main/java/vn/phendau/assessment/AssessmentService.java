@@ -54,6 +54,8 @@ public class AssessmentService {
     private final List<ScoreGroup> scoreGroups = new ArrayList<>();
     private final Map<String, Plan> plans = new HashMap<>();
     private final Explainer explainer;
+    private static final String NO_SOURCES = "TOTAL_INVESTMENT without sources";
+    private final Map<String, Explainer.Template> notes = new HashMap<>();
     private final int checklistSize;
     /** The rules whose findings make a verdict, a score or a remedy: what a round of the path to compliance reads. */
     private final java.util.function.Predicate<String> decidesPath;
@@ -83,12 +85,17 @@ public class AssessmentService {
         for (RuleMeta rule : ruleBase.rules()) {
             int scoreGroup = rule.outcome() == Outcome.MET && rule.severity() == Severity.PRIORITY
                     ? groupNames.indexOf(ruleBase.criterion(rule.criterion()).orElseThrow().scoreGroup()) : -1;
-            plans.put(rule.id(), new Plan(rule, plans.size(), criteria.indexOf(rule.criterion()), scoreGroup, explainer.compile(rule.title()), explainer.compile(rule.explanation()),
+            Explainer.Template explanation = explainer.compile(rule.explanation());
+            FormJson.register(rule.id(), List.of(explanation));
+            plans.put(rule.id(), new Plan(rule, plans.size(), criteria.indexOf(rule.criterion()), scoreGroup, explainer.compile(rule.title()), explanation,
                     rule.remedy() == null ? null : explainer.compile(rule.remedy()),
                     citationsBySpan(rule, legal),
                     rule.reads().stream().mapToInt(r -> r.contains("[*]") ? -1 : explainer.valueSlot(r)).toArray(),
                     rule.fixes().stream().mapToInt(f -> f.valueName() == null ? -1 : explainer.valueSlot(f.valueName())).toArray()));
         }
+        NOTES.forEach((basis, text) -> notes.put(basis, explainer.compile(text)));
+        FormJson.register(FormJson.GROUP_NOTE, notes.values());
+        FormJson.constants(List.of("law", "nationalImportantFrom", "nationalImportantArticle", "groupARegardlessOfSizeArticle"));
         java.util.Set<String> deciding = new java.util.HashSet<>();
         plans.forEach((id, plan) -> {
             if (plan.scoreGroup() >= 0 || plan.rule().holdsBack() || outOfScope(plan.rule().criterion(), plan.rule().outcome())) {
@@ -294,6 +301,40 @@ public class AssessmentService {
     }
 
     /**
+     * The note on the project's group, one text per basis, and one for a group made without the sources; templates,
+     * so that an answer by reference sends a note as its words and the project's own values ({@link FormJson}), the
+     * law's name and articles said in the words.
+     */
+    private static final Map<String, Text> NOTES = Map.of(
+            ProjectGroups.Basis.NO_PUBLIC_CAPITAL.name(), Text.of(
+                    "Dự án không sử dụng vốn đầu tư công nên không phải dự án đầu tư công và không được phân nhóm theo {law|raw};"
+                            + " tiêu chí DISC-1 và PLAN-4 không áp dụng.",
+                    "The project uses no public-investment capital, so it is not a public-investment project and has no group"
+                            + " under {law|raw}; DISC-1 and PLAN-4 do not apply."),
+            ProjectGroups.Basis.NATIONAL_IMPORTANCE.name(), Text.of(
+                    "Dự án quan trọng quốc gia: vốn đầu tư công {capital|vnd}, từ mức {nationalImportantFrom|vnd} trở lên"
+                            + " ({law|raw}, {nationalImportantArticle|raw}).",
+                    "A project of national importance: public-investment capital of {capital|vnd}, at least"
+                            + " {nationalImportantFrom|vnd} ({law|raw}, {nationalImportantArticle|raw})."),
+            ProjectGroups.Basis.REGARDLESS_OF_SIZE.name(), Text.of(
+                    "Nhóm A không phân biệt tổng mức đầu tư: dự án quốc phòng, an ninh có tính chất bảo mật quốc gia"
+                            + " ({law|raw}, {groupARegardlessOfSizeArticle|raw}).",
+                    "Group A whatever the size: a defence or security project of a nationally confidential nature"
+                            + " ({law|raw}, {groupARegardlessOfSizeArticle|raw})."),
+            ProjectGroups.Basis.TOTAL_INVESTMENT.name(), Text.of(
+                    "Vốn đầu tư công {capital|vnd}, dưới mức {nationalImportantFrom|vnd} của dự án quan trọng quốc gia"
+                            + " ({law|raw}, {nationalImportantArticle|raw}), nên nhóm dự án xác định theo tổng mức đầu tư và lĩnh vực"
+                            + " (lĩnh vực loại {fieldClass|raw}).",
+                    "Public-investment capital of {capital|vnd}, below the {nationalImportantFrom|vnd} of national"
+                            + " importance ({law|raw}, {nationalImportantArticle|raw}), so the group follows the total investment and the"
+                            + " field (field class {fieldClass|raw})."),
+            NO_SOURCES, Text.of(
+                    "Đề xuất chưa nêu nguồn vốn: dự án được phân nhóm theo tổng mức đầu tư như một dự án đầu tư công"
+                            + " (lĩnh vực loại {fieldClass|raw}); chưa xác định được có phải dự án quan trọng quốc gia không.",
+                    "The proposal names no sources: the project is grouped by its total investment as a public-investment"
+                            + " project (field class {fieldClass|raw}); whether it is of national importance is unknown."));
+
+    /**
      * The project's group as the law gives it, and why: a project with no public-investment capital has none
      * (group null), national importance is read from the public-investment capital, and the note says which.
      */
@@ -301,35 +342,17 @@ public class AssessmentService {
         String declared = p.investment().projectGroup() == null ? null : p.investment().projectGroup().name();
         String group = fact.group() == null ? null : fact.group().name();
         String fieldClass = groups.fieldClass(p.sector());
-        String threshold = Explainer.money(law.nationalImportantFromVnd(), true);
-        String thresholdEn = Explainer.money(law.nationalImportantFromVnd(), false);
-        String capital = fact.publicCapitalVnd() == null ? null : Explainer.money(fact.publicCapitalVnd(), true);
-        String capitalEn = fact.publicCapitalVnd() == null ? null : Explainer.money(fact.publicCapitalVnd(), false);
-        Text note = switch (fact.groupBasis()) {
-            case NO_PUBLIC_CAPITAL -> Text.of("Dự án không sử dụng vốn đầu tư công nên không phải dự án đầu tư công và không"
-                            + " được phân nhóm theo " + law.name() + "; tiêu chí DISC-1 và PLAN-4 không áp dụng.",
-                    "The project uses no public-investment capital, so it is not a public-investment project and has no group"
-                            + " under " + law.name() + "; DISC-1 and PLAN-4 do not apply.");
-            case NATIONAL_IMPORTANCE -> Text.of("Dự án quan trọng quốc gia: vốn đầu tư công " + capital + ", từ mức " + threshold
-                            + " trở lên (" + law.name() + ", " + law.nationalImportantArticle() + ").",
-                    "A project of national importance: public-investment capital of " + capitalEn + ", at least " + thresholdEn
-                            + " (" + law.name() + ", " + law.nationalImportantArticle() + ").");
-            case REGARDLESS_OF_SIZE -> Text.of("Nhóm A không phân biệt tổng mức đầu tư: dự án quốc phòng, an ninh có tính chất bảo mật"
-                            + " quốc gia (" + law.name() + ", " + law.groupARegardlessOfSizeArticle() + ").",
-                    "Group A whatever the size: a defence or security project of a nationally confidential nature ("
-                            + law.name() + ", " + law.groupARegardlessOfSizeArticle() + ").");
-            case TOTAL_INVESTMENT -> capital == null
-                    ? Text.of("Đề xuất chưa nêu nguồn vốn: dự án được phân nhóm theo tổng mức đầu tư như một dự án đầu tư công"
-                                    + " (lĩnh vực loại " + fieldClass + "); chưa xác định được có phải dự án quan trọng quốc gia không.",
-                            "The proposal names no sources: the project is grouped by its total investment as a public-investment"
-                                    + " project (field class " + fieldClass + "); whether it is of national importance is unknown.")
-                    : Text.of("Vốn đầu tư công " + capital + ", dưới mức " + threshold + " của dự án quan trọng quốc gia ("
-                                    + law.name() + ", " + law.nationalImportantArticle() + "), nên nhóm dự án xác định theo tổng mức"
-                                    + " đầu tư và lĩnh vực (lĩnh vực loại " + fieldClass + ").",
-                            "Public-investment capital of " + capitalEn + ", below the " + thresholdEn + " of national importance ("
-                                    + law.name() + ", " + law.nationalImportantArticle() + "), so the group follows the total"
-                                    + " investment and the field (field class " + fieldClass + ").");
-        };
+        String basis = fact.groupBasis() == ProjectGroups.Basis.TOTAL_INVESTMENT && fact.publicCapitalVnd() == null
+                ? NO_SOURCES : fact.groupBasis().name();
+        Text note = notes.get(basis).render(name -> switch (name) {
+            case "capital" -> fact.publicCapitalVnd();
+            case "fieldClass" -> fieldClass;
+            case "law" -> law.name();
+            case "nationalImportantFrom" -> law.nationalImportantFromVnd();
+            case "nationalImportantArticle" -> law.nationalImportantArticle();
+            case "groupARegardlessOfSizeArticle" -> law.groupARegardlessOfSizeArticle();
+            default -> throw new IllegalArgumentException(name);
+        });
         return new GroupView(group, group, declared, fieldClass, law.name(), fact.groupLimitYears(),
                 fact.publicInvestment(), fact.publicCapitalVnd(), note);
     }
@@ -382,6 +405,7 @@ public class AssessmentService {
         values.put("constructionPlan", Text.of(plan.get("vi").asText(), plan.get("en").asText()));
         values.put("keyZoneList", facts.keyZoneList());
         values.putAll(named);
+        FormJson.constants(values.keySet());
         Day d = new Day(law, span, named, values);
         days.add(d);
         return d;

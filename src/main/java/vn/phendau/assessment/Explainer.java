@@ -219,6 +219,162 @@ public class Explainer {
             return Text.of(vi == null ? text.vi() : fill(vi, values, true),
                     en == null ? text.en() : fill(en, values, false));
         }
+
+        /**
+         * A text this template rendered, said again as the template's words with numbered slots and the values that
+         * fill them, for an answer by reference (README, "Citations by reference"): the words are the same for every
+         * finding of a rule, the values are the project's own. Null when the text has no value to put in, or cannot be
+         * said so (it is not this template's, or its words have braces of their own). A value whose name is
+         * {@code constant} (the same for every project assessed on a day: a law's name) is said in the words.
+         */
+        public Form form(Text rendered, java.util.function.Predicate<String> constant) {
+            if (vi == null && en == null) {
+                return null;
+            }
+            Filled v = vi == null ? Filled.plain(text.vi()) : new Unfill(vi, rendered.vi(), constant).filled();
+            Filled e = en == null ? Filled.plain(text.en()) : new Unfill(en, rendered.en(), constant).filled();
+            if (v == null || e == null || v.values().isEmpty() && e.values().isEmpty()) {
+                return null;
+            }
+            return new Form(Text.of(v.words(), e.words()), v.values(), e.values());
+        }
+    }
+
+    /**
+     * A text as words with slots {0}, {1}, … and the values for them, in each language: the words filled with the
+     * values, each {n} replaced by the n-th value, give the text back exactly.
+     */
+    public record Form(Text words, List<String> vi, List<String> en) {
+
+        /** The words filled with the values: what a client does with a text sent as a form. */
+        public static String fill(String words, List<String> values) {
+            Matcher m = SLOT.matcher(words);
+            StringBuilder out = new StringBuilder(words.length() + 64);
+            while (m.find()) {
+                m.appendReplacement(out, Matcher.quoteReplacement(values.get(Integer.parseInt(m.group(1)))));
+            }
+            return m.appendTail(out).toString();
+        }
+    }
+
+    private static final Pattern SLOT = Pattern.compile("\\{(\\d+)}");
+
+    /** One language's words and values; a value said twice has one slot. */
+    private record Filled(String words, List<String> values) {
+        static Filled plain(String text) {
+            return text.indexOf('{') >= 0 || text.indexOf('}') >= 0 ? null : new Filled(text, List.of());
+        }
+    }
+
+    /**
+     * Finds how a template's parts lie in a text it rendered: where each value begins and ends, and which parts in
+     * double brackets were said. A value ends where the literal after it begins; when a literal occurs in a value too
+     * ("Lộc Việt, Cam Yên" before ", "), the next occurrence is tried. Any way that gives the text back is right,
+     * since the words and values are checked to give it back; the tries are bounded, and past them there is no form.
+     */
+    private static final class Unfill {
+        private static final int TRIES = 10_000;
+
+        private final Part[] parts;
+        private final String text;
+        private final int[] start;
+        private final int[] end;
+        private final boolean[] said;
+        private final java.util.function.Predicate<String> constant;
+        private int tries;
+
+        Unfill(Part[] parts, String text, java.util.function.Predicate<String> constant) {
+            this.parts = parts;
+            this.text = text;
+            this.constant = constant;
+            this.start = new int[parts.length];
+            this.end = new int[parts.length];
+            this.said = new boolean[parts.length];
+        }
+
+        Filled filled() {
+            if (text == null || !match(0, 0)) {
+                return null;
+            }
+            StringBuilder words = new StringBuilder(text.length());
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < parts.length; i++) {
+                Part part = parts[i];
+                if (part == Part.OPEN) {
+                    if (!said[i]) {
+                        while (parts[i] != Part.CLOSE) {
+                            i++;
+                        }
+                    }
+                } else if (part.literal() != null) {
+                    if (part.literal().indexOf('{') >= 0 || part.literal().indexOf('}') >= 0) {
+                        return null;
+                    }
+                    words.append(part.literal());
+                } else if (part != Part.CLOSE && !"if".equals(part.format())) {
+                    String value = text.substring(start[i], end[i]);
+                    if (constant.test(part.name()) && value.indexOf('{') < 0 && value.indexOf('}') < 0) {
+                        words.append(value);
+                        continue;
+                    }
+                    int slot = values.indexOf(value);
+                    if (slot < 0) {
+                        slot = values.size();
+                        values.add(value);
+                    }
+                    words.append('{').append(slot).append('}');
+                }
+            }
+            Filled filled = new Filled(words.toString(), values);
+            return Form.fill(filled.words(), values).equals(text) ? filled : null;
+        }
+
+        private boolean match(int i, int at) {
+            if (++tries > TRIES) {
+                return false;
+            }
+            if (i == parts.length) {
+                return at == text.length();
+            }
+            Part part = parts[i];
+            if (part == Part.OPEN) {
+                said[i] = true;
+                if (match(i + 1, at)) {
+                    return true;
+                }
+                said[i] = false;
+                int close = i;
+                while (parts[close] != Part.CLOSE) {
+                    close++;
+                }
+                return match(close + 1, at);
+            }
+            if (part == Part.CLOSE) {
+                return match(i + 1, at);
+            }
+            if (part.literal() != null) {
+                return text.startsWith(part.literal(), at) && match(i + 1, at + part.literal().length());
+            }
+            start[i] = at;
+            if ("if".equals(part.format())) {
+                end[i] = at;
+                return match(i + 1, at);
+            }
+            String next = i + 1 < parts.length ? parts[i + 1].literal() : null;
+            for (int e = at; e <= text.length() && tries <= TRIES; e++) {
+                if (next != null) {
+                    e = text.indexOf(next, e);
+                    if (e < 0) {
+                        return false;
+                    }
+                }
+                end[i] = e;
+                if (match(i + 1, e)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**

@@ -9,7 +9,8 @@ import vn.phendau.rules.Severity;
 
 /** One rule that fired, said in the project's own terms, with the law it rests on and the fields it read. */
 public record Finding(String ruleId, String criterion, Outcome outcome, Severity severity, int points,
-                      Text title, Text explanation, List<Citation> citations, Map<String, Object> evidence,
+                      Text title,
+                      @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = FormJson.class) Text explanation, List<Citation> citations, Map<String, Object> evidence,
                       List<String> missingFields, Remedy remedy) {
 
     /** What would fix a finding that holds the project back, and the law that requires it. */

@@ -9,7 +9,7 @@ import java.io.IOException;
  * Writes a text as the JSON Jackson writes for the record ({"vi":…,"en":…}); a text known before any request (a
  * rule's title without placeholders, a criterion's title) from bytes encoded once ({@link EncodedJson}).
  */
-public final class TextJson extends EncodedJson<Text> {
+public class TextJson extends EncodedJson<Text> {
 
     /** Only texts of the service's own data: a text made from a proposal is never kept. */
     private static final Store<Text> KNOWN = new Store<>(Text.class);

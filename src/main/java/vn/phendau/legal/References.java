@@ -18,7 +18,7 @@ import vn.phendau.common.TextReferences;
 
 /**
  * One answer "by reference" ({@code ?citations=ref} or {@code Prefer: return=minimal}): each citation is written as
- * its id ("III.2.g-1" for a paragraph of the resolution, "Luật Đầu tư công số 58/2024/QH15 Điều 57" for another law), each text as its id ("t1"), and the answer ends with the {@code legal} map (id →
+ * its id ("III.2.g-1" for a paragraph of the resolution, "58/2024/QH15 Điều 57" for another law: its number and article), each text as its id ("t1"), and the answer ends with the {@code legal} map (id →
  * the citation as the default answer has it, its text quoted once) and the {@code texts} map (id → {vi, en}). A list
  * has one for the whole answer, so a paragraph is quoted once per list, not once per finding of every item.
  * <p>
@@ -40,8 +40,14 @@ public final class References implements TextReferences {
     private final Map<String, Citation> legal = new LinkedHashMap<>();
     private final Map<Text, String> textIds = new HashMap<>();
     private final Map<String, Text> texts = new LinkedHashMap<>();
+    private final Map<Text, String> templateIds = new HashMap<>();
+    /** The words of the explanations sent as words and values: a few per rule, so never full. */
+    private final Map<String, Text> templates = new LinkedHashMap<>();
     private final long maxTextChars;
     private long textChars;
+    /** A Bloom filter of the texts {@link #again} was asked about: a list's answer meets some millions. */
+    private final java.util.BitSet asked;
+    private final int askedMask;
     /** Per rule id: criterion, outcome, severity, points, title, and the names of its evidence, as first written. */
     private final Map<String, ObjectNode> rules = new LinkedHashMap<>();
     /** Per criterion, in the checklist's order: its title. */
@@ -49,12 +55,19 @@ public final class References implements TextReferences {
     /** Per score group: its title and its cap. */
     private final Map<String, ObjectNode> scoreGroups = new LinkedHashMap<>();
 
-    private static final List<String> RULE_MEMBERS = List.of("criterion", "outcome", "severity", "points", "title");
+    /** The rule set of the first assessment: the one every assessment of the answer was made by, said once. */
+    private final Map<String, JsonNode> ruleset = new LinkedHashMap<>();
+
+    private static final List<String> RULE_MEMBERS = List.of("criterion", "outcome", "severity", "points", "title", "citations");
     private static final List<String> CRITERION_MEMBERS = List.of("title");
     private static final List<String> SCORE_GROUP_MEMBERS = List.of("title", "max");
 
     public References(long maxTextChars) {
         this.maxTextChars = maxTextChars;
+        // 4 MB for a list (under 1% of yes by mistake after two million texts), 512 bytes for one assessment.
+        int bits = maxTextChars == Long.MAX_VALUE ? 1 << 12 : 1 << 25;
+        this.asked = new java.util.BitSet(bits);
+        this.askedMask = bits - 1;
     }
 
     /** For one assessment: every text by reference. */
@@ -67,7 +80,11 @@ public final class References implements TextReferences {
         return mapper.writer().withAttribute(ATTRIBUTE, this);
     }
 
-    /** The citation's id: its paragraph, or its document and article, and "#2" after it for a second text of the same place (a provision's later version). */
+    /**
+     * The citation's id: its paragraph, or its document's number and article (without the amending text's name, in
+     * brackets: the legal map says it), and "#2" after it for a second text of the same place (a provision's later
+     * version, or an article of two texts of one number).
+     */
     public String cite(Citation c) {
         String id = citations.get(c);
         if (id == null) {
@@ -75,7 +92,7 @@ public final class References implements TextReferences {
             // another law by its name and article.
             String where = c.paragraph() != null ? c.paragraph() : c.article();
             String base = LegalText.RESOLUTION.equals(c.document()) && c.paragraph() != null ? c.paragraph()
-                    : where == null ? c.document() : c.document() + " " + where;
+                    : where == null ? number(c.document()) : number(c.document()) + " " + NOTE.matcher(where).replaceFirst("");
             id = base;
             for (int n = 2; legal.containsKey(id); n++) {
                 id = base + " #" + n;
@@ -84,6 +101,17 @@ public final class References implements TextReferences {
             legal.put(id, c);
         }
         return id;
+    }
+
+    /** A legal document's number ("58/2024/QH15", "34/2014/NĐ-CP"): the first in its name, which names the text cited. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+/(\\d{4}/)?\\p{Lu}[\\p{L}0-9-]*");
+    /** What an article's citation adds in brackets (the text that amended it): the legal map says it in full. */
+    private static final java.util.regex.Pattern NOTE = java.util.regex.Pattern.compile("\\s*\\(.*\\)$");
+
+    /** The document by its number, as lawyers cite it; by its name when it has none. */
+    private static String number(String document) {
+        java.util.regex.Matcher m = NUMBER.matcher(document);
+        return m.find() ? m.group() : document;
     }
 
     @Override
@@ -102,6 +130,29 @@ public final class References implements TextReferences {
         return id;
     }
 
+    @Override
+    public boolean again(Text text) {
+        int h1 = text.vi() == null ? 0 : text.vi().hashCode();
+        int h2 = (text.en() == null ? 0 : text.en().hashCode()) * 0x9E3779B1 + h1;
+        int a = (h1 ^ h1 >>> 16) & askedMask;
+        int b = (h2 ^ h2 >>> 15) & askedMask;
+        boolean seen = asked.get(a) && asked.get(b);
+        asked.set(a);
+        asked.set(b);
+        return seen;
+    }
+
+    @Override
+    public String template(Text words) {
+        String id = templateIds.get(words);
+        if (id == null) {
+            id = "m" + Integer.toString(templates.size() + 1, 36);
+            templateIds.put(words, id);
+            templates.put(id, words);
+        }
+        return id;
+    }
+
     /** The ids of the citations written so far, in the order first cited. */
     public Map<String, Citation> legal() {
         return legal;
@@ -111,18 +162,22 @@ public final class References implements TextReferences {
         return texts;
     }
 
-    /** The maps that end the answer, by member name: legal, texts, rules, criteria, scoreGroups. */
+    /** The maps that end the answer, by member name: legal, texts, templates, rules, criteria, scoreGroups. */
     public Map<String, Map<String, ?>> maps() {
         Map<String, Map<String, ?>> maps = new LinkedHashMap<>();
         maps.put("legal", legal);
         maps.put("texts", texts);
+        maps.put("templates", templates);
         maps.put("rules", rules);
         maps.put("criteria", criteria);
         maps.put("scoreGroups", scoreGroups);
+        if (!ruleset.isEmpty()) {
+            maps.put("ruleset", ruleset);
+        }
         return maps;
     }
 
-    /** Writes the members {@code "legal": {…}, "texts": {…}, "rules": …, "criteria": …, "scoreGroups": …} into the object the generator is in. */
+    /** Writes the members {@code "legal": {…}, "texts": {…}, "templates": …, "rules": …, "criteria": …, "scoreGroups": …} into the object the generator is in. */
     public void writeMaps(JsonGenerator gen, ObjectMapper mapper) throws IOException {
         for (Map.Entry<String, Map<String, ?>> map : maps().entrySet()) {
             gen.writeFieldName(map.getKey());
@@ -164,10 +219,37 @@ public final class References implements TextReferences {
             }
             o.set("checklist", said);
             if (o.get("scoreBreakdown") instanceof ArrayNode groups) {
+                List<String> names = new java.util.ArrayList<>();
                 for (JsonNode g : groups) {
                     if (g instanceof ObjectNode group && group.get("group") != null) {
                         shared(scoreGroups, group.get("group").asText(), group, SCORE_GROUP_MEMBERS);
+                        names.add(group.get("group").asText());
                     }
+                }
+                if (names.size() == groups.size() && names.equals(List.copyOf(scoreGroups.keySet()))) {
+                    // Every group, in the map's order: the ones that earned nothing go without saying.
+                    ArrayNode earned = JsonNodeFactory.instance.arrayNode();
+                    for (JsonNode g : groups) {
+                        if (!(g.size() == 2 && g.path("points").isIntegralNumber() && g.path("points").asInt() == 0)) {
+                            earned.add(g);
+                        }
+                    }
+                    o.set("scoreBreakdown", earned);
+                }
+            }
+            if (o.get("pathToCompliance") instanceof ObjectNode path) {
+                for (String member : List.of("changes", "remaining")) {
+                    if (path.get(member) instanceof ArrayNode none && none.isEmpty()) {
+                        path.remove(member);
+                    }
+                }
+            }
+            if (o.get("ruleset") instanceof ObjectNode set) {
+                if (ruleset.isEmpty()) {
+                    set.fields().forEachRemaining(e -> ruleset.put(e.getKey(), e.getValue()));
+                }
+                if (ruleset.equals(mapOf(set))) {
+                    o.remove("ruleset");
                 }
             }
             return;
@@ -196,6 +278,12 @@ public final class References implements TextReferences {
         if (finding.get("remedy") != null && finding.get("remedy").isNull()) {
             finding.remove("remedy");
         }
+    }
+
+    private static Map<String, JsonNode> mapOf(ObjectNode o) {
+        Map<String, JsonNode> map = new LinkedHashMap<>();
+        o.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
+        return map;
     }
 
     /** Whether the evidence names exactly the fields of the rule's, in the same order. */

@@ -94,4 +94,35 @@ class ExplainerTest {
         assertEquals("-0,05", Explainer.number(-0.05, 2, true));
         assertEquals("1,000", Explainer.number(999.995, 2, false));
     }
+
+    /**
+     * By reference a rendered text is sent as its template's words and values (FormJson): filled, they give the text
+     * back exactly, whichever optional parts were said and even when a value holds the literal that follows it.
+     */
+    @Test
+    void aRenderedTextIsItsWordsFilledWithItsValues() {
+        vn.phendau.common.Text template = vn.phendau.common.Text.of(
+                "Dự án ở xã {communes}, thuộc {province}[[ (hạng mục {features})]][[{reserve|if}, chạm khu bảo tồn]]; theo {law}.",
+                "The project in {communes}, {province}[[ (features: {features})]][[{reserve|if}, touching a reserve]]; under {law}.");
+        Explainer.Template compiled = explainer.compile(template);
+        java.util.function.Predicate<String> constant = "law"::equals;
+        List<java.util.Map<String, Object>> projects = List.of(
+                java.util.Map.of("communes", List.of("Lộc Việt", "Cam Yên"), "province", "Lạng Sơn", "features", List.of("BORDER_MARKET"),
+                        "reserve", true, "law", "Luật Đầu tư công số 58/2024/QH15"),
+                java.util.Map.of("communes", List.of("Tân Thanh, thuộc"), "province", "Lạng Sơn", "features", List.of(),
+                        "reserve", false, "law", "Luật Đầu tư công số 58/2024/QH15"));
+        for (java.util.Map<String, Object> p : projects) {
+            vn.phendau.common.Text text = compiled.render(p::get);
+            Explainer.Form form = compiled.form(text, constant);
+            assertEquals(text.vi(), Explainer.Form.fill(form.words().vi(), form.vi()), text.vi());
+            assertEquals(text.en(), Explainer.Form.fill(form.words().en(), form.en()), text.en());
+            org.junit.jupiter.api.Assertions.assertTrue(form.words().vi().contains("Luật Đầu tư công số 58/2024/QH15"),
+                    "a constant is said in the words: " + form.words().vi());
+            org.junit.jupiter.api.Assertions.assertFalse(form.vi().contains("Luật Đầu tư công số 58/2024/QH15"), form.vi().toString());
+        }
+        // A text the template did not make has no form.
+        org.junit.jupiter.api.Assertions.assertNull(compiled.form(vn.phendau.common.Text.of("Khác hẳn.", "Quite other."), constant));
+        org.junit.jupiter.api.Assertions.assertNull(explainer.compile(vn.phendau.common.Text.of("Không có chỗ trống.", "No slot.")).form(
+                vn.phendau.common.Text.of("Không có chỗ trống.", "No slot."), constant), "a text without values is a text");
+    }
 }

@@ -62,7 +62,7 @@ class CitationsByReferenceTest {
                 .then().statusCode(200).extract().asString();
         JsonNode full = Payloads.MAPPER.readTree(fullText);
         JsonNode ref = Payloads.MAPPER.readTree(refText);
-        assertTrue(ref.get("legal").size() > 5 && ref.get("texts").size() > 20, "the maps are there");
+        assertTrue(ref.get("legal").size() > 5 && ref.get("texts").size() > 20 && ref.get("templates").size() > 10, "the maps are there");
         for (String field : List.of("results", "errors", "portfolioFindings", "summary")) {
             assertEquals(strip(full.get(field)), resolve(full.get(field), expand(ref.get(field), ref), ref, field), field);
         }
@@ -115,9 +115,12 @@ class CitationsByReferenceTest {
     private static void assertSameAnswer(JsonNode full, JsonNode ref, String what) {
         List<String> fullCitations = new ArrayList<>();
         List<String> refCitations = new ArrayList<>();
+        ObjectNode rest = ((ObjectNode) ref.deepCopy());
+        rest.remove(MAPS);
+        JsonNode expanded = expand(rest, ref);
         for (int i = 0; i < full.get("findings").size(); i++) {
             JsonNode f = full.get("findings").get(i);
-            JsonNode g = ref.get("findings").get(i);
+            JsonNode g = expanded.get("findings").get(i);
             assertEquals(f.get("ruleId"), g.get("ruleId"), what);
             for (JsonNode c : f.get("citations")) {
                 fullCitations.add(f.get("ruleId").asText() + " " + (c.has("paragraph") ? c.get("paragraph").asText() : c.get("document").asText()));
@@ -130,12 +133,10 @@ class CitationsByReferenceTest {
         }
         assertEquals(full.get("findings").size(), ref.get("findings").size(), what);
         assertEquals(fullCitations, refCitations, what);
-        ObjectNode rest = ((ObjectNode) ref.deepCopy());
-        rest.remove(MAPS);
-        assertEquals(strip(full), resolve(full, expand(rest, ref), ref, what), what);
+        assertEquals(strip(full), resolve(full, expanded, ref, what), what);
     }
 
-    private static final List<String> MAPS = List.of("legal", "texts", "rules", "criteria", "scoreGroups");
+    private static final List<String> MAPS = List.of("legal", "texts", "templates", "rules", "criteria", "scoreGroups", "ruleset");
 
     /**
      * A compact answer put back in the default shape from its maps alone, as README.md says a client does: each
@@ -155,7 +156,7 @@ class CitationsByReferenceTest {
                 ObjectNode finding = (ObjectNode) f;
                 JsonNode rule = maps.get("rules").get(finding.get("ruleId").asText());
                 assertTrue(rule != null, "the rule " + finding.get("ruleId") + " is in the answer's rules");
-                for (String m : List.of("criterion", "outcome", "severity", "points", "title")) {
+                for (String m : List.of("criterion", "outcome", "severity", "points", "title", "citations")) {
                     if (!finding.has(m)) {
                         finding.set(m, rule.get(m));
                     }
@@ -200,13 +201,34 @@ class CitationsByReferenceTest {
                 checklist.add(entry);
             }
             a.set("checklist", checklist);
-            for (JsonNode g : a.get("scoreBreakdown")) {
-                JsonNode group = maps.get("scoreGroups").get(g.get("group").asText());
-                for (String m : List.of("title", "max")) {
-                    if (!g.has(m)) {
-                        ((ObjectNode) g).set(m, group.get(m));
+            var breakdown = Payloads.MAPPER.createArrayNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = maps.get("scoreGroups").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> group = it.next();
+                ObjectNode g = null;
+                for (JsonNode given : a.get("scoreBreakdown")) {
+                    if (given.get("group").asText().equals(group.getKey())) {
+                        g = (ObjectNode) given.deepCopy();
                     }
                 }
+                if (g == null) {
+                    g = Payloads.MAPPER.createObjectNode().put("group", group.getKey()).put("points", 0);
+                }
+                for (String m : List.of("title", "max")) {
+                    if (!g.has(m)) {
+                        g.set(m, group.getValue().get(m));
+                    }
+                }
+                breakdown.add(g);
+            }
+            a.set("scoreBreakdown", breakdown);
+            ObjectNode path = (ObjectNode) a.get("pathToCompliance");
+            for (String m : List.of("changes", "remaining")) {
+                if (!path.has(m)) {
+                    path.putArray(m);
+                }
+            }
+            if (!a.has("ruleset")) {
+                a.set("ruleset", maps.get("ruleset"));
             }
             return;
         }
@@ -218,6 +240,15 @@ class CitationsByReferenceTest {
      * difference is left as it is, to show in the comparison.
      */
     private static JsonNode resolve(JsonNode full, JsonNode ref, JsonNode maps, String where) {
+        if (ref != null && ref.has("template") && full != null && full.has("vi")) {
+            // A text as words and values: each {n} of the words is the n-th value, in each language.
+            JsonNode words = maps.get("templates").get(ref.get("template").asText());
+            assertTrue(words != null, where + ": the template " + ref.get("template") + " is in the answer's map");
+            ObjectNode text = Payloads.MAPPER.createObjectNode();
+            text.put("vi", fill(words.get("vi").asText(), ref.get("vi")));
+            text.put("en", fill(words.get("en").asText(), ref.has("en") ? ref.get("en") : ref.get("vi")));
+            return text;
+        }
         if (ref != null && ref.isTextual() && full != null && full.isObject()) {
             JsonNode found = full.has("document") ? maps.get("legal").get(ref.asText())
                     : full.has("vi") ? maps.get("texts").get(ref.asText()) : null;
@@ -257,6 +288,15 @@ class CitationsByReferenceTest {
             o.remove(List.of("assessmentId", "assessedAt"));
         }
         node.forEach(CitationsByReferenceTest::removeTimes);
+    }
+
+    private static String fill(String words, JsonNode values) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\d+)}").matcher(words);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(values.get(Integer.parseInt(m.group(1))).asText()));
+        }
+        return m.appendTail(out).toString();
     }
 
     private static int count(String text, String part) {
