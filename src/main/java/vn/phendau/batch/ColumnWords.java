@@ -63,11 +63,19 @@ public final class ColumnWords {
 
     /** Whether a list's cell says the list is empty ("Không có", "None", "[]"). */
     public static boolean isNone(String raw) {
-        return NONE_WORDS.contains(VietnameseText.fold(raw)) || both(NONE).equalsIgnoreCase(raw.strip());
+        return mayBeWord(raw) && (NONE_WORDS.contains(VietnameseText.fold(raw)) || both(NONE).equalsIgnoreCase(raw.strip()));
     }
 
     public static boolean isUnknown(String raw) {
-        return UNKNOWN_WORDS.contains(VietnameseText.fold(raw)) || both(UNKNOWN).equalsIgnoreCase(raw.strip());
+        return mayBeWord(raw) && (UNKNOWN_WORDS.contains(VietnameseText.fold(raw)) || both(UNKNOWN).equalsIgnoreCase(raw.strip()));
+    }
+
+    /**
+     * False of a cell with a colon or a semicolon, which folding keeps and no word above has: a list of communes or
+     * sources ("Lộc Việt:true;Cam Yên:false"), not worth folding (the normaliser and two patterns) to learn so.
+     */
+    private static boolean mayBeWord(String raw) {
+        return raw.indexOf(':') < 0 && raw.indexOf(';') < 0;
     }
 
     /** Whether a cell holds the column's label: "vi / en", on one line or two, or either language alone. */
