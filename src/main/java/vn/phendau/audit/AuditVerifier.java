@@ -27,17 +27,18 @@ public class AuditVerifier {
     public record Broken(long n, String reason) {
     }
 
-    private final AgroalDataSource db;
+    /** Looked up when the chain is walked: the check command has no datasource at all (Main.NO_DATABASE). */
+    private final Instance<AgroalDataSource> db;
     private final Instance<AuditContent> contents;
 
-    public AuditVerifier(AgroalDataSource db, Instance<AuditContent> contents) {
+    public AuditVerifier(Instance<AgroalDataSource> db, Instance<AuditContent> contents) {
         this.db = db;
         this.contents = contents;
     }
 
     public Report verify() {
         List<AuditContent> checks = contents.stream().toList();
-        try (Connection c = db.getConnection()) {
+        try (Connection c = db.get().getConnection()) {
             c.setAutoCommit(false);  // PostgreSQL streams a result set only inside a transaction
             c.setReadOnly(true);
             long expected = 1;

@@ -62,12 +62,17 @@ public class Decisions implements AuditContent {
     public record Status(String code, Outcome outcome, int overrides, Long decisionId, Text text) {
     }
 
-    private final EntityManager em;
+    /**
+     * Looked up at first use, not injected: the check command runs with no database at all, its persistence unit
+     * inactive, and a bean that injected the EntityManager itself would stop Quarkus from starting (Main.NO_DATABASE).
+     */
+    private final jakarta.enterprise.inject.Instance<EntityManager> ems;
+    private volatile EntityManager em;
     private final DossierService dossiers;
     private final AuditLog audit;
 
-    public Decisions(EntityManager em, DossierService dossiers, AuditLog audit) {
-        this.em = em;
+    public Decisions(jakarta.enterprise.inject.Instance<EntityManager> ems, DossierService dossiers, AuditLog audit) {
+        this.ems = ems;
         this.dossiers = dossiers;
         this.audit = audit;
     }
@@ -131,11 +136,11 @@ public class Decisions implements AuditContent {
         decision.reason = reason;
         decision.decidedBy = by;
         decision.decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        em.persist(decision);
-        em.flush();
+        em().persist(decision);
+        em().flush();
         for (int i = 0; i < overrides.size(); i++) {
             OverrideView o = overrides.get(i);
-            em.createNativeQuery("INSERT INTO decision_override (decision_id, position, rule_id, kind, reason, document) "
+            em().createNativeQuery("INSERT INTO decision_override (decision_id, position, rule_id, kind, reason, document) "
                             + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                     .setParameter(1, decision.id).setParameter(2, i).setParameter(3, o.ruleId()).setParameter(4, o.kind().name())
                     .setParameter(5, o.reason()).setParameter(6, o.document()).executeUpdate();
@@ -158,17 +163,17 @@ public class Decisions implements AuditContent {
     }
 
     List<DecisionView> decisions(String projectId) {
-        List<Decision> found = em.createQuery("FROM Decision WHERE projectId = ?1 ORDER BY id DESC", Decision.class)
+        List<Decision> found = em().createQuery("FROM Decision WHERE projectId = ?1 ORDER BY id DESC", Decision.class)
                 .setParameter(1, projectId).getResultList();
         List<DecisionView> out = new ArrayList<>();
         Map<Long, Map<String, RulesSaid>> saidBy = new HashMap<>();
         for (Decision d : found) {
             Map<String, RulesSaid> said = saidBy.computeIfAbsent(d.assessmentId, id -> {
-                StoredAssessment s = em.find(StoredAssessment.class, id);
+                StoredAssessment s = em().find(StoredAssessment.class, id);
                 return s == null ? Map.of() : findings(dossiers.read(Stored.gunzip(s.answerGzip)));
             });
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT rule_id, kind, reason, document FROM decision_override "
+            List<Object[]> rows = em().createNativeQuery("SELECT rule_id, kind, reason, document FROM decision_override "
                     + "WHERE decision_id = ?1 ORDER BY position").setParameter(1, d.id).getResultList();
             List<OverrideView> overrides = rows.stream().map(r -> new OverrideView((String) r[0], Kind.valueOf(((String) r[1]).trim()),
                     (String) r[2], (String) r[3], said.get((String) r[0]))).toList();
@@ -179,15 +184,15 @@ public class Decisions implements AuditContent {
     }
 
     /** The dossier's status, from its latest decision and its current version. */
-    public static Status status(EntityManager em, String projectId, int currentVersion) {
-        List<Decision> latest = em.createQuery("FROM Decision WHERE projectId = ?1 ORDER BY id DESC", Decision.class)
+    public static Status status(EntityManager session, String projectId, int currentVersion) {
+        List<Decision> latest = session.createQuery("FROM Decision WHERE projectId = ?1 ORDER BY id DESC", Decision.class)
                 .setParameter(1, projectId).setMaxResults(1).getResultList();
         if (latest.isEmpty()) {
             return new Status("AWAITING_DECISION", null, 0, null, Text.of("chờ quyết định", "awaiting a decision"));
         }
         Decision d = latest.get(0);
         Outcome outcome = Outcome.valueOf(d.outcome);
-        int overrides = ((Number) em.createNativeQuery("SELECT count(*) FROM decision_override WHERE decision_id = ?1")
+        int overrides = ((Number) session.createNativeQuery("SELECT count(*) FROM decision_override WHERE decision_id = ?1")
                 .setParameter(1, d.id).getSingleResult()).intValue();
         if (d.n != currentVersion) {
             return new Status("REOPENED", outcome, overrides, d.id, Text.of(
@@ -298,5 +303,14 @@ public class Decisions implements AuditContent {
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             return Optional.empty();
         }
+    }
+
+    private EntityManager em() {
+        EntityManager m = em;
+        if (m == null) {
+            m = ems.get();
+            em = m;
+        }
+        return m;
     }
 }

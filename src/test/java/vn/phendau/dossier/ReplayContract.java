@@ -99,7 +99,7 @@ abstract class ReplayContract extends DossierContract {
             dossierService.storeReplayed(v, older, 0, "test");
         });
         // Another's answer as stored before answers had a judgement digest: compared by its bytes.
-        try (Connection c = db.getConnection(); PreparedStatement u = c.prepareStatement(
+        try (Connection c = db().getConnection(); PreparedStatement u = c.prepareStatement(
                 "UPDATE assessment SET judgement_sha256 = NULL WHERE project_id = ?")) {
             u.setString(1, ids.get(2));
             assertThat(u.executeUpdate(), equalTo(1));
@@ -216,7 +216,7 @@ abstract class ReplayContract extends DossierContract {
 
         Map<String, Integer> replayed = new HashMap<>();
         Map<String, Integer> byWorker = new HashMap<>();
-        try (Connection c = db.getConnection()) {
+        try (Connection c = db().getConnection()) {
             try (PreparedStatement q = c.prepareStatement("SELECT project_id FROM assessment WHERE replay_id = ?")) {
                 q.setLong(1, id);
                 try (ResultSet r = q.executeQuery()) {
@@ -274,7 +274,7 @@ abstract class ReplayContract extends DossierContract {
         }
         assertThat(done.getString("status"), equalTo("DONE"));
         assertThat(done.getInt("done"), equalTo(12));
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+        try (Connection c = db().getConnection(); PreparedStatement q = c.prepareStatement(
                 "SELECT count(*), count(DISTINCT project_id) FROM assessment WHERE replay_id = ?")) {
             q.setLong(1, id);
             try (ResultSet r = q.executeQuery()) {

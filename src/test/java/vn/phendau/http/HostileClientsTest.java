@@ -43,7 +43,7 @@ class HostileClientsTest {
     PagesConfig pages;
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    jakarta.enterprise.inject.Instance<jakarta.persistence.EntityManager> em;
 
     /** A CSV list of n valid projects, each with its own id. */
     static byte[] csvList(int n) {

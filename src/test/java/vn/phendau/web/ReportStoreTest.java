@@ -49,10 +49,15 @@ class ReportStoreTest {
     ReportStore store;
 
     @Inject
-    EntityManager em;
+    jakarta.enterprise.inject.Instance<EntityManager> em;
 
     @Inject
-    AgroalDataSource db;
+    /** Through Instance, as the service's own beans take it: check, run in this JVM, has no datasource (Main.NO_DATABASE). */
+    jakarta.enterprise.inject.Instance<AgroalDataSource> dbs;
+
+    AgroalDataSource db() {
+        return dbs.get();
+    }
 
     @Inject
     AssessmentService service;
@@ -89,7 +94,7 @@ class ReportStoreTest {
     }
 
     byte[] row(String table, String id) throws Exception {
-        try (Connection c = db.getConnection();
+        try (Connection c = db().getConnection();
              PreparedStatement s = c.prepareStatement("SELECT body_gzip FROM " + table + " WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
@@ -203,7 +208,7 @@ class ReportStoreTest {
         String recent = UUID.randomUUID().toString();
         store.put(withId(a, old));
         store.put(withId(a, recent));
-        try (Connection c = db.getConnection();
+        try (Connection c = db().getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE page_report SET kept_at = ? WHERE id = ?")) {
             s.setObject(1, java.time.OffsetDateTime.now().minusDays(31));
             s.setString(2, old);
