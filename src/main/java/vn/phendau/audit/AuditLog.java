@@ -1,7 +1,6 @@
 package vn.phendau.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,15 +13,10 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class AuditLog {
 
-    /**
-     * Looked up at first use, not injected: the check command runs with no database at all, its persistence unit
-     * inactive, and a bean that injected the EntityManager itself would stop Quarkus from starting (Main.NO_DATABASE).
-     */
-    private final jakarta.enterprise.inject.Instance<EntityManager> ems;
-    private volatile EntityManager em;
+    private final vn.phendau.common.Database database;
 
-    public AuditLog(jakarta.enterprise.inject.Instance<EntityManager> ems) {
-        this.ems = ems;
+    public AuditLog(vn.phendau.common.Database database) {
+        this.database = database;
     }
 
     /** What one entry records: who, what, of which subject, and the hash of its content. */
@@ -43,7 +37,7 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long appendAll(java.util.List<Pending> entries) {
-        Object[] head = (Object[]) em().createNativeQuery("SELECT last_n, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+        Object[] head = (Object[]) database.em().createNativeQuery("SELECT last_n, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .getSingleResult();
         long n = ((Number) head[0]).longValue();
         if (entries.isEmpty()) {
@@ -63,20 +57,11 @@ public class AuditLog {
             e.contentSha256 = p.contentSha256();
             e.previousHash = previous;
             e.ownHash = AuditEntry.hashOf(previous, n, at, p.actor(), p.action(), p.subject(), p.contentSha256());
-            em().persist(e);
+            database.em().persist(e);
             previous = e.ownHash;
         }
-        em().createNativeQuery("UPDATE audit_head SET last_n = ?1, last_hash = ?2 WHERE id = 1")
+        database.em().createNativeQuery("UPDATE audit_head SET last_n = ?1, last_hash = ?2 WHERE id = 1")
                 .setParameter(1, n).setParameter(2, previous).executeUpdate();
         return n;
-    }
-
-    private EntityManager em() {
-        EntityManager m = em;
-        if (m == null) {
-            m = ems.get();
-            em = m;
-        }
-        return m;
     }
 }

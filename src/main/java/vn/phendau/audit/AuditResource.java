@@ -24,17 +24,12 @@ public class AuditResource {
     }
 
     private final AuditVerifier verifier;
-    /**
-     * Looked up at first use, not injected: the check command runs with no database at all, its persistence unit
-     * inactive, and a bean that injected the EntityManager itself would stop Quarkus from starting (Main.NO_DATABASE).
-     */
-    private final jakarta.enterprise.inject.Instance<jakarta.persistence.EntityManager> ems;
-    private volatile jakarta.persistence.EntityManager em;
+    private final vn.phendau.common.Database database;
     private final DossierConfig config;
 
-    public AuditResource(AuditVerifier verifier, jakarta.enterprise.inject.Instance<jakarta.persistence.EntityManager> ems, DossierConfig config) {
+    public AuditResource(AuditVerifier verifier, vn.phendau.common.Database database, DossierConfig config) {
         this.verifier = verifier;
-        this.ems = ems;
+        this.database = database;
         this.config = config;
     }
 
@@ -54,8 +49,8 @@ public class AuditResource {
         int s = Params.size(size, config);
         String a = action == null || action.isBlank() ? null : Params.text("action", action.strip());
         String where = a == null ? "" : " WHERE e.action = ?1";
-        var count = em().createQuery("SELECT count(e) FROM AuditEntry e" + where, Long.class);
-        var query = em().createQuery("FROM AuditEntry e" + where + " ORDER BY e.n DESC", AuditEntry.class);
+        var count = database.em().createQuery("SELECT count(e) FROM AuditEntry e" + where, Long.class);
+        var query = database.em().createQuery("FROM AuditEntry e" + where + " ORDER BY e.n DESC", AuditEntry.class);
         if (a != null) {
             count.setParameter(1, a);
             query.setParameter(1, a);
@@ -64,14 +59,5 @@ public class AuditResource {
                 .map(e -> new EntryView(e.n, e.at, e.actor, e.action, e.subject, e.contentSha256.trim(), e.previousHash.trim(),
                         e.ownHash.trim())).toList();
         return new Page<>(p, s, count.getSingleResult(), items);
-    }
-
-    private jakarta.persistence.EntityManager em() {
-        jakarta.persistence.EntityManager m = em;
-        if (m == null) {
-            m = ems.get();
-            em = m;
-        }
-        return m;
     }
 }

@@ -62,17 +62,12 @@ public class Decisions implements AuditContent {
     public record Status(String code, Outcome outcome, int overrides, Long decisionId, Text text) {
     }
 
-    /**
-     * Looked up at first use, not injected: the check command runs with no database at all, its persistence unit
-     * inactive, and a bean that injected the EntityManager itself would stop Quarkus from starting (Main.NO_DATABASE).
-     */
-    private final jakarta.enterprise.inject.Instance<EntityManager> ems;
-    private volatile EntityManager em;
+    private final vn.phendau.common.Database database;
     private final DossierService dossiers;
     private final AuditLog audit;
 
-    public Decisions(jakarta.enterprise.inject.Instance<EntityManager> ems, DossierService dossiers, AuditLog audit) {
-        this.ems = ems;
+    public Decisions(vn.phendau.common.Database database, DossierService dossiers, AuditLog audit) {
+        this.database = database;
         this.dossiers = dossiers;
         this.audit = audit;
     }
@@ -136,11 +131,11 @@ public class Decisions implements AuditContent {
         decision.reason = reason;
         decision.decidedBy = by;
         decision.decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        em().persist(decision);
-        em().flush();
+        database.em().persist(decision);
+        database.em().flush();
         for (int i = 0; i < overrides.size(); i++) {
             OverrideView o = overrides.get(i);
-            em().createNativeQuery("INSERT INTO decision_override (decision_id, position, rule_id, kind, reason, document) "
+            database.em().createNativeQuery("INSERT INTO decision_override (decision_id, position, rule_id, kind, reason, document) "
                             + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                     .setParameter(1, decision.id).setParameter(2, i).setParameter(3, o.ruleId()).setParameter(4, o.kind().name())
                     .setParameter(5, o.reason()).setParameter(6, o.document()).executeUpdate();
@@ -163,17 +158,17 @@ public class Decisions implements AuditContent {
     }
 
     List<DecisionView> decisions(String projectId) {
-        List<Decision> found = em().createQuery("FROM Decision WHERE projectId = ?1 ORDER BY id DESC", Decision.class)
+        List<Decision> found = database.em().createQuery("FROM Decision WHERE projectId = ?1 ORDER BY id DESC", Decision.class)
                 .setParameter(1, projectId).getResultList();
         List<DecisionView> out = new ArrayList<>();
         Map<Long, Map<String, RulesSaid>> saidBy = new HashMap<>();
         for (Decision d : found) {
             Map<String, RulesSaid> said = saidBy.computeIfAbsent(d.assessmentId, id -> {
-                StoredAssessment s = em().find(StoredAssessment.class, id);
+                StoredAssessment s = database.em().find(StoredAssessment.class, id);
                 return s == null ? Map.of() : findings(dossiers.read(Stored.gunzip(s.answerGzip)));
             });
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em().createNativeQuery("SELECT rule_id, kind, reason, document FROM decision_override "
+            List<Object[]> rows = database.em().createNativeQuery("SELECT rule_id, kind, reason, document FROM decision_override "
                     + "WHERE decision_id = ?1 ORDER BY position").setParameter(1, d.id).getResultList();
             List<OverrideView> overrides = rows.stream().map(r -> new OverrideView((String) r[0], Kind.valueOf(((String) r[1]).trim()),
                     (String) r[2], (String) r[3], said.get((String) r[0]))).toList();
@@ -303,14 +298,5 @@ public class Decisions implements AuditContent {
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             return Optional.empty();
         }
-    }
-
-    private EntityManager em() {
-        EntityManager m = em;
-        if (m == null) {
-            m = ems.get();
-            em = m;
-        }
-        return m;
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -47,12 +46,7 @@ public class DossierService {
     public static final String FILE = "FILE";
     public static final String REPLAY = "REPLAY";
 
-    /**
-     * Looked up at first use, not injected: the check command runs with no database at all, its persistence unit
-     * inactive, and a bean that injected the EntityManager itself would stop Quarkus from starting (Main.NO_DATABASE).
-     */
-    private final jakarta.enterprise.inject.Instance<EntityManager> ems;
-    private volatile EntityManager em;
+    private final vn.phendau.common.Database database;
     private final ObjectMapper mapper;
     private final ObjectMapper marking;
     private final AuditLog audit;
@@ -60,9 +54,9 @@ public class DossierService {
     private final Provinces provinces;
     private final FilingGroups groups;
 
-    public DossierService(jakarta.enterprise.inject.Instance<EntityManager> ems, ObjectMapper mapper, AuditLog audit, AssessmentService assessments,
+    public DossierService(vn.phendau.common.Database database, ObjectMapper mapper, AuditLog audit, AssessmentService assessments,
                           Provinces provinces) {
-        this.ems = ems;
+        this.database = database;
         this.mapper = mapper;
         this.marking = StoredAnswer.marking(mapper);
         this.audit = audit;
@@ -150,13 +144,13 @@ public class DossierService {
         // Native SQL: Hibernate translates a query with a list parameter again at each execution (each group has
         // its own count of ids), which was a tenth of a filing's time; a native query is only the list spliced in.
         Map<String, Dossier> locked = new java.util.HashMap<>();
-        for (Object d : em().createNativeQuery("SELECT * FROM dossier WHERE project_id IN (?1) ORDER BY project_id FOR UPDATE",
+        for (Object d : database.em().createNativeQuery("SELECT * FROM dossier WHERE project_id IN (?1) ORDER BY project_id FOR UPDATE",
                 Dossier.class).setParameter(1, ids).getResultList()) {
             locked.put(((Dossier) d).projectId, (Dossier) d);
         }
         Map<String, String[]> current = new java.util.HashMap<>();  // project id -> {current version's hash, its id}
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("""
+        List<Object[]> rows = database.em().createNativeQuery("""
                         SELECT v.project_id, v.proposal_sha256, v.id FROM dossier_version v
                         JOIN dossier d ON v.project_id = d.project_id AND v.n = d.current_version
                         WHERE d.project_id IN (?1)""").setParameter(1, ids).getResultList();
@@ -206,9 +200,9 @@ public class DossierService {
             d.currentVersion = n;
             follow(d, a, now);
             if (n == 1) {
-                em().persist(d);
+                database.em().persist(d);
             }
-            em().persist(v);  // inserted at once (its id is the database's), after the dossier it belongs to
+            database.em().persist(v);  // inserted at once (its id is the database's), after the dossier it belongs to
             StoredAssessment s = assessment(v.id, v.projectId, n, a, f.answerGzip(), f.answer().judgementSha256(), StoredAssessment.FILED,
                     null);
             current.put(d.projectId, new String[] {f.sha(), String.valueOf(v.id)});
@@ -216,7 +210,7 @@ public class DossierService {
                     Stored.contentSha256(v.projectId, n, f.json(), f.answer().json(), s.kind, null)));
             out.add(new Outcome(new Filed(new Ref(d.projectId, n, false), f.answer().json()), null));
         }
-        em().flush();
+        database.em().flush();
         // Last: the chain's head stays locked only for its entries and the commit.
         audit.appendAll(entries);
         return out;
@@ -235,7 +229,7 @@ public class DossierService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long storeReplayed(DossierVersion v, Assessment a, long replayId, String actor) {
-        Replayed r = addReplayed(em().find(Dossier.class, v.projectId), v.id, v.n, v.proposalJson, a, write(a), replayId, actor);
+        Replayed r = addReplayed(database.em().find(Dossier.class, v.projectId), v.id, v.n, v.proposalJson, a, write(a), replayId, actor);
         audit.appendAll(List.of(r.entry()));
         return r.id();
     }
@@ -273,7 +267,7 @@ public class DossierService {
         s.assessedAt = a.assessedAt();
         s.kind = kind;
         s.replayId = replayId;
-        em().persist(s);  // inserted at once: its id is the database's
+        database.em().persist(s);  // inserted at once: its id is the database's
         return s;
     }
 
@@ -290,25 +284,25 @@ public class DossierService {
     }
 
     public DossierVersion version(String projectId, int n) {
-        return em().createQuery("FROM DossierVersion WHERE projectId = ?1 AND n = ?2", DossierVersion.class)
+        return database.em().createQuery("FROM DossierVersion WHERE projectId = ?1 AND n = ?2", DossierVersion.class)
                 .setParameter(1, projectId).setParameter(2, n).getResultStream().findFirst().orElse(null);
     }
 
     /** The version's latest assessment (its filing's, or a later replay's). */
     public StoredAssessment latest(long versionId) {
-        return em().createQuery("FROM StoredAssessment WHERE versionId = ?1 ORDER BY id DESC", StoredAssessment.class)
+        return database.em().createQuery("FROM StoredAssessment WHERE versionId = ?1 ORDER BY id DESC", StoredAssessment.class)
                 .setParameter(1, versionId).setMaxResults(1).getSingleResult();
     }
 
     private StoredAssessment first(long versionId) {
-        return em().createQuery("FROM StoredAssessment WHERE versionId = ?1 ORDER BY id", StoredAssessment.class)
+        return database.em().createQuery("FROM StoredAssessment WHERE versionId = ?1 ORDER BY id", StoredAssessment.class)
                 .setParameter(1, versionId).setMaxResults(1).getSingleResult();
     }
 
     @Transactional
     public DossierView dossier(String projectId, int page, int size, Scope scope) {
         Dossier d = find(projectId, scope);
-        List<DossierVersion> versions = em().createQuery("FROM DossierVersion WHERE projectId = ?1 ORDER BY n DESC", DossierVersion.class)
+        List<DossierVersion> versions = database.em().createQuery("FROM DossierVersion WHERE projectId = ?1 ORDER BY n DESC", DossierVersion.class)
                 .setParameter(1, projectId).setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
         Map<Long, List<AssessmentRow>> rows = rows(versions.stream().map(v -> v.id).toList());
         List<VersionView> items = versions.stream().map(v -> new VersionView(v.n, v.filedAt, v.filedBy, v.proposalSha256,
@@ -316,7 +310,7 @@ public class DossierService {
         DossierVersion current = version(projectId, d.currentVersion);
         String answer = new String(Stored.gunzip(latest(current.id).answerGzip), StandardCharsets.UTF_8);
         return new DossierView(d.projectId, d.projectName, d.province, d.verdict, d.score, d.currentVersion,
-                Decisions.status(em(), d.projectId, d.currentVersion), d.createdAt,
+                Decisions.status(database.em(), d.projectId, d.currentVersion), d.createdAt,
                 d.updatedAt, new Page<>(page, size, d.currentVersion, items), answer);
     }
 
@@ -345,10 +339,10 @@ public class DossierService {
             values.add(scope.key());
             where = new DossierFilter.Sql(where.where() + " AND province_key = ?" + values.size(), values);
         }
-        long total = ((Number) where.bind(em().createNativeQuery("SELECT count(*) FROM dossier WHERE " + where.where()), 1)
+        long total = ((Number) where.bind(database.em().createNativeQuery("SELECT count(*) FROM dossier WHERE " + where.where()), 1)
                 .getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Dossier> found = where.bind(em().createNativeQuery("SELECT * FROM dossier WHERE " + where.where()
+        List<Dossier> found = where.bind(database.em().createNativeQuery("SELECT * FROM dossier WHERE " + where.where()
                 + " ORDER BY updated_at DESC, project_id", Dossier.class), 1)
                 .setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
         List<Summary> items = found.stream()
@@ -371,7 +365,7 @@ public class DossierService {
         if (versionIds.isEmpty()) {
             return Map.of();
         }
-        return em().createQuery("""
+        return database.em().createQuery("""
                         SELECT new vn.phendau.dossier.DossierViews$AssessmentRow(a.id, a.versionId, a.kind, a.replayId, a.verdict,
                                a.score, a.rulesetVersion, a.rulesetFingerprint, a.assessedAt)
                         FROM StoredAssessment a WHERE a.versionId IN ?1 ORDER BY a.id""", AssessmentRow.class)
@@ -381,7 +375,7 @@ public class DossierService {
 
     /** The dossier, when the caller may see it: one of another province is not found, as one that does not exist. */
     public Dossier find(String projectId, Scope scope) {
-        Dossier d = em().find(Dossier.class, projectId);
+        Dossier d = database.em().find(Dossier.class, projectId);
         if (d == null || !scope.sees(provinces, d.province)) {
             throw ProblemException.notFound("hồ sơ", "projectId", "không có hồ sơ nào của dự án '" + projectId + "'",
                     "no dossier for project '" + projectId + "'");
@@ -426,14 +420,5 @@ public class DossierService {
     /** The answer as it is stored, with its judgement's digest. */
     public StoredAnswer write(Assessment a) {
         return StoredAnswer.write(marking, a);
-    }
-
-    private EntityManager em() {
-        EntityManager m = em;
-        if (m == null) {
-            m = ems.get();
-            em = m;
-        }
-        return m;
     }
 }

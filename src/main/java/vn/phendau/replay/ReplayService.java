@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,12 +43,7 @@ public class ReplayService {
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
 
-    /**
-     * Looked up at first use, not injected: the check command runs with no database at all, its persistence unit
-     * inactive, and a bean that injected the EntityManager itself would stop Quarkus from starting (Main.NO_DATABASE).
-     */
-    private final jakarta.enterprise.inject.Instance<EntityManager> ems;
-    private volatile EntityManager em;
+    private final vn.phendau.common.Database database;
     private final DossierService dossiers;
     private final AssessmentService assessments;
     private final ProposalReader reader;
@@ -60,11 +54,11 @@ public class ReplayService {
     private final ReplayConfig config;
     private final vn.phendau.ops.Metrics metrics;
 
-    public ReplayService(jakarta.enterprise.inject.Instance<EntityManager> ems, DossierService dossiers, AssessmentService assessments, ProposalReader reader,
+    public ReplayService(vn.phendau.common.Database database, DossierService dossiers, AssessmentService assessments, ProposalReader reader,
                          RuleBase rules, AuditLog audit, Provinces provinces, ObjectMapper mapper, ReplayConfig config,
                          vn.phendau.ops.Metrics metrics) {
         this.metrics = metrics;
-        this.ems = ems;
+        this.database = database;
         this.dossiers = dossiers;
         this.assessments = assessments;
         this.reader = reader;
@@ -104,10 +98,10 @@ public class ReplayService {
             r.rulesetFingerprint = rules.fingerprint();
             r.startedAt = Instant.now();
             r.startedBy = by;
-            em().persist(r);
-            em().flush();
+            database.em().persist(r);
+            database.em().flush();
             DossierFilter.Sql where = filter.sql(provinces, 2);
-            r.total = where.bind(em().createNativeQuery("INSERT INTO replay_item (replay_id, project_id, state) SELECT ?1, project_id, '"
+            r.total = where.bind(database.em().createNativeQuery("INSERT INTO replay_item (replay_id, project_id, state) SELECT ?1, project_id, '"
                     + PENDING + "' FROM dossier WHERE " + where.where()), 2).setParameter(1, r.id).executeUpdate();
             audit.append(by, "REPLAY_START", "replay:" + r.id, Hashes.sha256(r.id + "\n" + filter + "\n" + r.rulesetFingerprint
                     + "\n" + r.total));
@@ -119,7 +113,7 @@ public class ReplayService {
     public Long nextRunning() {
         // Native, as Users' first-admin check: no HQL translated at start-up (ReplayWorker's first look).
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> ids = em().createNativeQuery("SELECT id FROM replay WHERE status = ?1 ORDER BY id")
+            List<?> ids = database.em().createNativeQuery("SELECT id FROM replay WHERE status = ?1 ORDER BY id")
                     .setParameter(1, Replay.RUNNING).setMaxResults(1).getResultList();
             return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
         });
@@ -146,7 +140,7 @@ public class ReplayService {
     public int runChunk(long replayId, String worker) {
         int[] failed = new int[1];
         int count = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
-            Replay r = em().find(Replay.class, replayId);
+            Replay r = database.em().find(Replay.class, replayId);
             if (r == null || !Replay.RUNNING.equals(r.status)) {
                 return -1;
             }
@@ -154,14 +148,14 @@ public class ReplayService {
             // the claim index (a replay of 100,000 would read 100 million rows); without, both databases read the index
             // and stop at the chunk's end.
             @SuppressWarnings("unchecked")
-            List<String> claimed = em().createNativeQuery("SELECT project_id FROM replay_item WHERE replay_id = ?1 AND state = '"
+            List<String> claimed = database.em().createNativeQuery("SELECT project_id FROM replay_item WHERE replay_id = ?1 AND state = '"
                             + PENDING + "' FETCH FIRST " + config.chunk() + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                     .setParameter(1, replayId).getResultList();
             if (claimed.isEmpty()) {
                 return 0;
             }
             Map<String, Dossier> dossierOf = new HashMap<>();
-            for (Dossier d : em().createQuery("FROM Dossier WHERE projectId IN ?1", Dossier.class).setParameter(1, claimed)
+            for (Dossier d : database.em().createQuery("FROM Dossier WHERE projectId IN ?1", Dossier.class).setParameter(1, claimed)
                     .getResultList()) {
                 dossierOf.put(d.projectId, d);
             }
@@ -182,8 +176,8 @@ public class ReplayService {
                     entries.add(o.entry());
                 }
             }
-            em().flush();  // once: a native statement would flush (and dirty-check) the whole chunk each time
-            em().unwrap(org.hibernate.Session.class).doWork(c -> mark(c, r.id, worker, outcomes));
+            database.em().flush();  // once: a native statement would flush (and dirty-check) the whole chunk each time
+            database.em().unwrap(org.hibernate.Session.class).doWork(c -> mark(c, r.id, worker, outcomes));
             audit.appendAll(entries);
             return claimed.size();
         });
@@ -197,7 +191,7 @@ public class ReplayService {
     /** The claimed dossiers' current versions with their latest assessments, in one query. */
     private List<Current> current(List<String> projectIds) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("""
+        List<Object[]> rows = database.em().createNativeQuery("""
                         SELECT v.project_id, v.id, v.n, v.proposal_json, a.id, a.verdict, a.score, a.judgement_sha256,
                             CASE WHEN a.judgement_sha256 IS NULL THEN a.answer_gzip END
                         FROM dossier d JOIN dossier_version v ON v.project_id = d.project_id AND v.n = d.current_version
@@ -300,7 +294,7 @@ public class ReplayService {
      * need to flush what the chunk has written so far, as a native query otherwise would.
      */
     private byte[] answerGzip(long assessmentId) {
-        return bytes(em().createNativeQuery("SELECT answer_gzip FROM assessment WHERE id = ?1").setParameter(1, assessmentId)
+        return bytes(database.em().createNativeQuery("SELECT answer_gzip FROM assessment WHERE id = ?1").setParameter(1, assessmentId)
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult());
     }
 
@@ -326,13 +320,13 @@ public class ReplayService {
      */
     public boolean finishIfDone(long replayId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            long pending = ((Number) em().createNativeQuery("SELECT count(*) FROM replay_item WHERE replay_id = ?1 AND state = ?2")
+            long pending = ((Number) database.em().createNativeQuery("SELECT count(*) FROM replay_item WHERE replay_id = ?1 AND state = ?2")
                     .setParameter(1, replayId).setParameter(2, PENDING).getSingleResult()).longValue();
             if (pending > 0) {
                 return false;
             }
             int[] c = counts(replayId);
-            int updated = em().createNativeQuery("""
+            int updated = database.em().createNativeQuery("""
                             UPDATE replay SET status = ?1, finished_at = ?2, done = ?3, failed = ?4, verdicts_changed = ?5,
                                 scores_changed = ?6, findings_changed = ?7 WHERE id = ?8 AND status = ?9""")
                     .setParameter(1, Replay.DONE).setParameter(2, Instant.now()).setParameter(3, c[0]).setParameter(4, c[1])
@@ -340,7 +334,7 @@ public class ReplayService {
                     .setParameter(9, Replay.RUNNING).executeUpdate();
             if (updated == 1) {
                 metrics.replayEnded(Replay.DONE);
-                Replay r = em().find(Replay.class, replayId);
+                Replay r = database.em().find(Replay.class, replayId);
                 audit.append(r.startedBy, "REPLAY_DONE", "replay:" + replayId, Hashes.sha256(replayId + "\n"
                         + java.util.Arrays.toString(c)));
             }
@@ -352,7 +346,7 @@ public class ReplayService {
     public void fail(long replayId, String why) {
         QuarkusTransaction.requiringNew().run(() -> {
             int[] c = counts(replayId);
-            int updated = em().createNativeQuery("""
+            int updated = database.em().createNativeQuery("""
                             UPDATE replay SET status = ?1, finished_at = ?2, failure = ?3, done = ?4, failed = ?5,
                                 verdicts_changed = ?6, scores_changed = ?7, findings_changed = ?8 WHERE id = ?9 AND status = ?10""")
                     .setParameter(1, Replay.FAILED).setParameter(2, Instant.now()).setParameter(3, truncate(why))
@@ -366,7 +360,7 @@ public class ReplayService {
 
     /** Done, failed, verdicts changed, scores changed, findings changed. */
     private int[] counts(long replayId) {
-        Object[] row = (Object[]) em().createNativeQuery("""
+        Object[] row = (Object[]) database.em().createNativeQuery("""
                         SELECT SUM(CASE WHEN state = 'DONE' THEN 1 ELSE 0 END), SUM(CASE WHEN state = 'FAILED' THEN 1 ELSE 0 END),
                                SUM(CASE WHEN verdict_changed THEN 1 ELSE 0 END), SUM(CASE WHEN score_changed THEN 1 ELSE 0 END),
                                SUM(CASE WHEN findings_changed THEN 1 ELSE 0 END)
@@ -395,16 +389,16 @@ public class ReplayService {
             find(replayId);
             String changed = " FROM replay_item WHERE replay_id = ?1 AND state = 'DONE'"
                     + " AND (verdict_changed = TRUE OR score_changed = TRUE OR findings_changed = TRUE)";
-            long total = ((Number) em().createNativeQuery("SELECT count(*)" + changed).setParameter(1, replayId).getSingleResult())
+            long total = ((Number) database.em().createNativeQuery("SELECT count(*)" + changed).setParameter(1, replayId).getSingleResult())
                     .longValue();
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em().createNativeQuery("SELECT project_id, n, verdict_before, verdict_after, score_before, score_after,"
+            List<Object[]> rows = database.em().createNativeQuery("SELECT project_id, n, verdict_before, verdict_after, score_before, score_after,"
                             + " before_id, after_id" + changed + " ORDER BY project_id")
                     .setParameter(1, replayId).setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
             List<ChangedDossier> items = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
-                StoredAssessment before = em().find(StoredAssessment.class, ((Number) row[6]).longValue());
-                StoredAssessment after = em().find(StoredAssessment.class, ((Number) row[7]).longValue());
+                StoredAssessment before = database.em().find(StoredAssessment.class, ((Number) row[6]).longValue());
+                StoredAssessment after = database.em().find(StoredAssessment.class, ((Number) row[7]).longValue());
                 items.add(new ChangedDossier((String) row[0], ((Number) row[1]).intValue(), (String) row[2], (String) row[3],
                         ((Number) row[4]).intValue(), ((Number) row[5]).intValue(),
                         Diff.of(null, null, read(Stored.gunzip(before.answerGzip)), read(Stored.gunzip(after.answerGzip)))));
@@ -415,7 +409,7 @@ public class ReplayService {
 
     /** The replays that touched a dossier, newest first (for its page). */
     public List<Long> touching(String projectId) {
-        return QuarkusTransaction.requiringNew().call(() -> em().createNativeQuery(
+        return QuarkusTransaction.requiringNew().call(() -> database.em().createNativeQuery(
                         "SELECT replay_id FROM replay_item WHERE project_id = ?1 ORDER BY replay_id DESC")
                 .setParameter(1, projectId).setMaxResults(100).getResultStream().map(n -> ((Number) n).longValue()).toList());
     }
@@ -423,13 +417,13 @@ public class ReplayService {
     /** Removes the dossier lists of replays finished more than the retention ago; their counts stay. */
     public int forgetOld() {
         Instant before = Instant.now().minus(java.time.Duration.ofDays(config.retentionDays()));
-        return QuarkusTransaction.requiringNew().call(() -> em().createNativeQuery(
+        return QuarkusTransaction.requiringNew().call(() -> database.em().createNativeQuery(
                         "DELETE FROM replay_item WHERE replay_id IN (SELECT id FROM replay WHERE finished_at < ?1)")
                 .setParameter(1, before).executeUpdate());
     }
 
     private Replay find(long replayId) {
-        Replay r = em().find(Replay.class, replayId);
+        Replay r = database.em().find(Replay.class, replayId);
         if (r == null) {
             throw ProblemException.notFound("lần đánh giá lại", "replayId", "không có lần đánh giá lại số " + replayId,
                     "no replay " + replayId);
@@ -447,14 +441,5 @@ public class ReplayService {
 
     private static String truncate(String s) {
         return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
-    }
-
-    private EntityManager em() {
-        EntityManager m = em;
-        if (m == null) {
-            m = ems.get();
-            em = m;
-        }
-        return m;
     }
 }

@@ -9,7 +9,6 @@ import io.quarkus.vertx.http.HttpsServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,12 +59,7 @@ public class Users {
     public record UserView(String name, Role role, String province, Instant createdAt) {
     }
 
-    /**
-     * Looked up at first use, not injected: the check command runs with no database at all, its persistence unit
-     * inactive, and a bean that injected the EntityManager itself would stop Quarkus from starting (Main.NO_DATABASE).
-     */
-    private final jakarta.enterprise.inject.Instance<EntityManager> ems;
-    private volatile EntityManager em;
+    private final vn.phendau.common.Database database;
     private final AuditLog audit;
     private final Provinces provinces;
     private final SecurityConfig config;
@@ -73,9 +67,9 @@ public class Users {
     private final boolean offline;
     private final VerifiedPasswords verified;
 
-    public Users(jakarta.enterprise.inject.Instance<EntityManager> ems, AuditLog audit, Provinces provinces, SecurityConfig config,
+    public Users(vn.phendau.common.Database database, AuditLog audit, Provinces provinces, SecurityConfig config,
                  @ConfigProperty(name = "quarkus.hibernate-orm.database.start-offline", defaultValue = "false") boolean offline) {
-        this.ems = ems;
+        this.database = database;
         this.audit = audit;
         this.provinces = provinces;
         this.config = config;
@@ -119,7 +113,7 @@ public class Users {
             QuarkusTransaction.requiringNew().run(() -> {
                 // Native: the first query Hibernate translates from HQL pays for loading and warming its parser,
                 // which this check made at every start while the service warms up (BENCHMARKS.md).
-                long count = ((Number) em().createNativeQuery("SELECT count(*) FROM app_user").getSingleResult()).longValue();
+                long count = ((Number) database.em().createNativeQuery("SELECT count(*) FROM app_user").getSingleResult()).longValue();
                 if (count > 0) {
                     return;
                 }
@@ -166,7 +160,7 @@ public class Users {
                     + ", line " + lineNo + ": the role must be one of " + Role.names()));
             String province = parts.length == 4 ? parts[3] : null;
             boolean fresh = QuarkusTransaction.requiringNew().call(() -> {
-                if (em().find(AppUser.class, VietnameseText.nfc(name)) != null) {
+                if (database.em().find(AppUser.class, VietnameseText.nfc(name)) != null) {
                     return false;  // kept as stored: changes made through the API outlive a restart
                 }
                 try {
@@ -190,7 +184,7 @@ public class Users {
                     "the password must have " + MIN_PASSWORD + " to " + MAX_PASSWORD + " bytes");
         }
         String province = province(provinceInput);
-        if (em().find(AppUser.class, n) != null) {
+        if (database.em().find(AppUser.class, n) != null) {
             throw new ProblemException(409, "conflict", "Đã có người dùng này", "User exists",
                     List.of(Problem.at("$.name", "đã có người dùng '" + n + "'", "there is already a user '" + n + "'")));
         }
@@ -200,30 +194,30 @@ public class Users {
         u.role = role.name();
         u.province = province;
         u.createdAt = Instant.now();
-        em().persist(u);
-        em().flush();
+        database.em().persist(u);
+        database.em().flush();
         audit.append(actor, CREATED, "user:" + n, Hashes.sha256(n + "\n" + role + "\n" + (province == null ? "" : province)));
         return view(u);
     }
 
     @Transactional
     public void delete(String name, String actor) {
-        AppUser u = name == null ? null : em().find(AppUser.class, VietnameseText.nfc(name));
+        AppUser u = name == null ? null : database.em().find(AppUser.class, VietnameseText.nfc(name));
         if (u == null) {
             throw ProblemException.notFound("người dùng", "name", "không có người dùng '" + name + "'", "no user '" + name + "'");
         }
         if (Role.ADMIN.name().equals(u.role)
-                && em().createQuery("SELECT count(u) FROM AppUser u WHERE u.role = 'ADMIN'", Long.class).getSingleResult() == 1) {
+                && database.em().createQuery("SELECT count(u) FROM AppUser u WHERE u.role = 'ADMIN'", Long.class).getSingleResult() == 1) {
             throw new ProblemException(409, "conflict", "Không xoá được người quản trị cuối cùng", "Cannot delete the last ADMIN",
                     List.of(Problem.at("name", "phải còn ít nhất một người dùng ADMIN", "at least one ADMIN must remain")));
         }
-        em().remove(u);
+        database.em().remove(u);
         audit.append(actor, DELETED, "user:" + u.name, Hashes.sha256(u.name + "\n" + u.role + "\n" + (u.province == null ? "" : u.province)));
     }
 
     @Transactional
     public List<UserView> list() {
-        return em().createQuery("FROM AppUser ORDER BY name", AppUser.class).getResultStream().map(Users::view).toList();
+        return database.em().createQuery("FROM AppUser ORDER BY name", AppUser.class).getResultStream().map(Users::view).toList();
     }
 
     /**
@@ -232,7 +226,7 @@ public class Users {
      */
     @Transactional
     public Optional<AppUser> verify(String name, char[] password) {
-        AppUser u = name == null || name.length() > 200 ? null : em().find(AppUser.class, VietnameseText.nfc(name));
+        AppUser u = name == null || name.length() > 200 ? null : database.em().find(AppUser.class, VietnameseText.nfc(name));
         if (u != null && verified.holds(u.name, u.passwordHash, password)) {
             return Optional.of(u);
         }
@@ -245,7 +239,7 @@ public class Users {
 
     @Transactional
     public Optional<AppUser> find(String name) {
-        return Optional.ofNullable(name == null ? null : em().find(AppUser.class, name));
+        return Optional.ofNullable(name == null ? null : database.em().find(AppUser.class, name));
     }
 
     static boolean matches(String hash, char[] password) {
@@ -293,14 +287,5 @@ public class Users {
         byte[] bytes = new byte[15];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private EntityManager em() {
-        EntityManager m = em;
-        if (m == null) {
-            m = ems.get();
-            em = m;
-        }
-        return m;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -44,18 +43,13 @@ public class ReportStore {
     private static final ObjectMapper MAPPER = Json.MAPPER.copy()
             .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
 
-    /**
-     * Looked up at first use, not injected: the check command runs with no database at all, its persistence unit
-     * inactive, and a bean that injected the EntityManager itself would stop Quarkus from starting (Main.NO_DATABASE).
-     */
-    private final jakarta.enterprise.inject.Instance<EntityManager> ems;
-    private volatile EntityManager em;
+    private final vn.phendau.common.Database database;
     private final PagesConfig config;
     private final Table reports;
     private final Table lists;
 
-    public ReportStore(jakarta.enterprise.inject.Instance<EntityManager> ems, PagesConfig config) {
-        this.ems = ems;
+    public ReportStore(vn.phendau.common.Database database, PagesConfig config) {
+        this.database = database;
         this.config = config;
         this.reports = new Table("page_report", config.keptReports(), config.keptReportBytes());
         this.lists = new Table("page_list", config.keptLists(), config.keptListBytes());
@@ -148,8 +142,8 @@ public class ReportStore {
                 long total = 0;
                 for (Encoded e : rows) {
                     // Kept again (the same report put twice): it moves to the newest, as the one row it is.
-                    em().createNativeQuery("DELETE FROM " + name + " WHERE id = ?1").setParameter(1, e.id()).executeUpdate();
-                    em().createNativeQuery("INSERT INTO " + name + " (id, kept_at, bytes, body_gzip) VALUES (?1, ?2, ?3, ?4)")
+                    database.em().createNativeQuery("DELETE FROM " + name + " WHERE id = ?1").setParameter(1, e.id()).executeUpdate();
+                    database.em().createNativeQuery("INSERT INTO " + name + " (id, kept_at, bytes, body_gzip) VALUES (?1, ?2, ?3, ?4)")
                             .setParameter(1, e.id()).setParameter(2, now).setParameter(3, e.gzip().length)
                             .setParameter(4, e.gzip()).executeUpdate();
                     total += e.gzip().length;
@@ -171,17 +165,17 @@ public class ReportStore {
 
         Optional<byte[]> read(String id) {
             List<?> rows = QuarkusTransaction.joiningExisting().call(() ->
-                    em().createNativeQuery("SELECT body_gzip FROM " + name + " WHERE id = ?1").setParameter(1, id).getResultList());
+                    database.em().createNativeQuery("SELECT body_gzip FROM " + name + " WHERE id = ?1").setParameter(1, id).getResultList());
             return rows.isEmpty() ? Optional.empty() : Optional.of((byte[]) rows.get(0));
         }
 
         long bytes() {
-            return QuarkusTransaction.joiningExisting().call(() -> ((Number) em().createNativeQuery(
+            return QuarkusTransaction.joiningExisting().call(() -> ((Number) database.em().createNativeQuery(
                     "SELECT COALESCE(SUM(bytes), 0) FROM " + name).getSingleResult()).longValue());
         }
 
         long count() {
-            return QuarkusTransaction.joiningExisting().call(() -> ((Number) em().createNativeQuery(
+            return QuarkusTransaction.joiningExisting().call(() -> ((Number) database.em().createNativeQuery(
                     "SELECT COUNT(*) FROM " + name).getSingleResult()).longValue());
         }
 
@@ -191,27 +185,18 @@ public class ReportStore {
             bytesSince.set(0);
             Instant oldest = Instant.now().minus(Duration.ofDays(config.keptDays()));
             QuarkusTransaction.requiringNew().run(() -> {
-                em().createNativeQuery("DELETE FROM " + name + " WHERE kept_at < ?1").setParameter(1, oldest).executeUpdate();
+                database.em().createNativeQuery("DELETE FROM " + name + " WHERE kept_at < ?1").setParameter(1, oldest).executeUpdate();
                 // The newest row whose own weight and count, added to those of every row newer than it, go over a bound:
                 // it and every older row go; the newest of all stays whatever it weighs.
-                Object cut = em().createNativeQuery("SELECT MAX(seq) FROM (SELECT seq, ROW_NUMBER() OVER (ORDER BY seq DESC) AS rn,"
+                Object cut = database.em().createNativeQuery("SELECT MAX(seq) FROM (SELECT seq, ROW_NUMBER() OVER (ORDER BY seq DESC) AS rn,"
                                 + " SUM(bytes) OVER (ORDER BY seq DESC) AS total FROM " + name + ") w"
                                 + " WHERE rn > 1 AND (rn > ?1 OR total > ?2)")
                         .setParameter(1, maxCount).setParameter(2, maxBytes).getSingleResult();
                 if (cut != null) {
-                    em().createNativeQuery("DELETE FROM " + name + " WHERE seq <= ?1").setParameter(1, ((Number) cut).longValue())
+                    database.em().createNativeQuery("DELETE FROM " + name + " WHERE seq <= ?1").setParameter(1, ((Number) cut).longValue())
                             .executeUpdate();
                 }
             });
         }
-    }
-
-    private EntityManager em() {
-        EntityManager m = em;
-        if (m == null) {
-            m = ems.get();
-            em = m;
-        }
-        return m;
     }
 }

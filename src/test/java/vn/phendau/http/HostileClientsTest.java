@@ -43,7 +43,7 @@ class HostileClientsTest {
     PagesConfig pages;
 
     @Inject
-    jakarta.enterprise.inject.Instance<jakarta.persistence.EntityManager> em;
+    vn.phendau.common.Database em;
 
     /** A CSV list of n valid projects, each with its own id. */
     static byte[] csvList(int n) {

@@ -49,7 +49,7 @@ class ReportStoreTest {
     ReportStore store;
 
     @Inject
-    jakarta.enterprise.inject.Instance<EntityManager> em;
+    vn.phendau.common.Database em;
 
     @Inject
     /** Through Instance, as the service's own beans take it: check, run in this JVM, has no datasource (Main.NO_DATABASE). */
