@@ -246,18 +246,22 @@ public class Explainer {
      */
     public record Form(Text words, List<String> vi, List<String> en) {
 
-        /** The words filled with the values: what a client does with a text sent as a form. */
+        /**
+         * The words filled with the values: what a client does with a text sent as a form. Every brace in words is
+         * a slot's (a text whose own words have one gets no form), so the slots are found without a pattern: this
+         * checks every form made, once per explanation of a list's answer.
+         */
         public static String fill(String words, List<String> values) {
-            Matcher m = SLOT.matcher(words);
             StringBuilder out = new StringBuilder(words.length() + 64);
-            while (m.find()) {
-                m.appendReplacement(out, Matcher.quoteReplacement(values.get(Integer.parseInt(m.group(1)))));
+            int at = 0;
+            for (int open = words.indexOf('{'); open >= 0; open = words.indexOf('{', at)) {
+                int close = words.indexOf('}', open);
+                out.append(words, at, open).append(values.get(Integer.parseInt(words, open + 1, close, 10)));
+                at = close + 1;
             }
-            return m.appendTail(out).toString();
+            return out.append(words, at, words.length()).toString();
         }
     }
-
-    private static final Pattern SLOT = Pattern.compile("\\{(\\d+)}");
 
     /** One language's words and values; a value said twice has one slot. */
     private record Filled(String words, List<String> values) {
