@@ -178,12 +178,7 @@ class CitationsByReferenceTest {
             var checklist = Payloads.MAPPER.createArrayNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = maps.get("criteria").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> criterion = it.next();
-                ObjectNode entry = null;
-                for (JsonNode c : a.get("checklist")) {
-                    if (c.get("criterion").asText().equals(criterion.getKey())) {
-                        entry = (ObjectNode) c.deepCopy();
-                    }
-                }
+                ObjectNode entry = entryOf(a.get("checklist"), "criterion", criterion.getKey());
                 for (JsonNode f : a.get("findings")) {
                     if (entry == null && f.get("criterion").asText().equals(criterion.getKey())) {
                         entry = Payloads.MAPPER.createObjectNode().put("criterion", criterion.getKey());
@@ -204,12 +199,7 @@ class CitationsByReferenceTest {
             var breakdown = Payloads.MAPPER.createArrayNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = maps.get("scoreGroups").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> group = it.next();
-                ObjectNode g = null;
-                for (JsonNode given : a.get("scoreBreakdown")) {
-                    if (given.get("group").asText().equals(group.getKey())) {
-                        g = (ObjectNode) given.deepCopy();
-                    }
-                }
+                ObjectNode g = entryOf(a.get("scoreBreakdown"), "group", group.getKey());
                 if (g == null) {
                     g = Payloads.MAPPER.createObjectNode().put("group", group.getKey()).put("points", 0);
                 }
@@ -233,6 +223,16 @@ class CitationsByReferenceTest {
             return;
         }
         node.forEach(child -> expandIn(child, maps));
+    }
+
+    /** A copy of the entry of a compact list (a checklist, a score breakdown) that is the key's, or null: it was left out. */
+    private static ObjectNode entryOf(JsonNode entries, String member, String key) {
+        for (JsonNode e : entries) {
+            if (e.get(member).asText().equals(key)) {
+                return (ObjectNode) e.deepCopy();
+            }
+        }
+        return null;
     }
 
     /**
