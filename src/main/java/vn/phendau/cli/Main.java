@@ -28,8 +28,9 @@ public final class Main {
      * What {@code check} changes besides: it assesses and forgets, so it has no database. The datasource and the
      * persistence unit are inactive: Hibernate does not start (a third of the command's start-up), Flyway does not
      * migrate, and no connection is ever made, so {@code check} run where there is no ./data leaves none. The beans
-     * that use the database look it up when they first do (none does in {@code check}), so that an inactive one
-     * stops nothing. Hibernate's offline start and the seeding users skip remain, should either be made active.
+     * that use the database look it up when they first do ({@link vn.phendau.common.Database}; none does in
+     * {@code check}), so that an inactive one stops nothing. The offline start stays set too: it is how the users'
+     * bean knows not to seed anyone.
      */
     static final Map<String, String> NO_DATABASE = Map.of(
             "quarkus.datasource.active", "false",
