@@ -54,7 +54,7 @@ public class AssessmentService {
     private final List<ScoreGroup> scoreGroups = new ArrayList<>();
     private final Map<String, Plan> plans = new HashMap<>();
     private final Explainer explainer;
-    private static final String NO_SOURCES = "TOTAL_INVESTMENT without sources";
+    /** The notes on the project's group ({@link #NOTES}), compiled. */
     private final Map<String, Explainer.Template> notes = new HashMap<>();
     private final int checklistSize;
     /** The rules whose findings make a verdict, a score or a remedy: what a round of the path to compliance reads. */
@@ -305,6 +305,7 @@ public class AssessmentService {
      * so that an answer by reference sends a note as its words and the project's own values ({@link FormJson}), the
      * law's name and articles said in the words.
      */
+    private static final String NO_SOURCES = "TOTAL_INVESTMENT without sources";
     private static final Map<String, Text> NOTES = Map.of(
             ProjectGroups.Basis.NO_PUBLIC_CAPITAL.name(), Text.of(
                     "Dự án không sử dụng vốn đầu tư công nên không phải dự án đầu tư công và không được phân nhóm theo {law|raw};"
