@@ -58,27 +58,60 @@ public abstract class EncodedJson<T> extends StdSerializer<T> {
         }
     }
 
+    /**
+     * The encoded values of a type of which only some values are registered, found by identity: a registered text
+     * is written as the very instance registered (a rule's title without placeholders is itself, not a copy), and a
+     * text made from a proposal, never registered, is then found absent without hashing its characters, which an
+     * equal-keyed map did for each of an answer's dozens of texts. An equal text of another instance is written field
+     * by field: the same bytes.
+     */
+    public static final class IdentityStore<T> {
+        private final Store<T> store;
+        /** Replaced whole at each registration (a few hundred, all at start-up): read without a lock. */
+        private volatile Map<T, SerializableString> registered = new java.util.IdentityHashMap<>();
+
+        public IdentityStore(Store<T> store) {
+            this.store = store;
+        }
+
+        public synchronized void register(T value) {
+            if (!registered.containsKey(value)) {
+                Map<T, SerializableString> more = new java.util.IdentityHashMap<>(registered);
+                more.put(value, store.encode(value));
+                registered = more;
+            }
+        }
+
+        SerializableString encoded(T value) {
+            return registered.get(value);
+        }
+    }
+
     @JsonSerialize(using = JsonSerializer.None.class)
     private interface FieldByField {
     }
 
     private final Store<T> store;
-    private final boolean everyValue;
+    /** Null when any value of the type may be kept encoded; else the values registered beforehand. */
+    private final IdentityStore<T> registered;
 
-    /**
-     * @param everyValue whether any value of the type may be kept encoded (a citation: all come from the legal
-     *                   text), or only those {@linkplain Store#encode registered} beforehand (a text: many are made
-     *                   from a proposal, and must not be kept).
-     */
-    protected EncodedJson(Store<T> store, boolean everyValue) {
+    /** Any value of the type may be kept encoded (a citation: all come from the legal text). */
+    protected EncodedJson(Store<T> store) {
         super(store.type);
         this.store = store;
-        this.everyValue = everyValue;
+        this.registered = null;
+    }
+
+    /** Only the values {@linkplain IdentityStore#register registered} beforehand (a text: many are made from a proposal, and must not be kept). */
+    protected EncodedJson(IdentityStore<T> registered) {
+        super(registered.store.type);
+        this.store = registered.store;
+        this.registered = registered;
     }
 
     @Override
     public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        SerializableString json = !Json.takesEncoded(gen) ? null : everyValue ? store.encode(value) : store.encoded(value);
+        SerializableString json = !Json.takesEncoded(gen) ? null : registered == null ? store.encode(value) : registered.encoded(value);
         if (json != null) {
             gen.writeRawValue(json);
         } else {

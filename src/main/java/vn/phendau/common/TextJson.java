@@ -12,16 +12,19 @@ import java.io.IOException;
 public class TextJson extends EncodedJson<Text> {
 
     /** Only texts of the service's own data: a text made from a proposal is never kept. */
-    private static final Store<Text> KNOWN = new Store<>(Text.class);
+    private static final IdentityStore<Text> KNOWN = new IdentityStore<>(new Store<>(Text.class));
 
     public TextJson() {
-        super(KNOWN, false);
+        super(KNOWN);
     }
 
-    /** The text, to be written from bytes encoded now; for texts of the rules and reference data only. */
+    /**
+     * The text, to be written from bytes encoded now; for texts of the rules and reference data only, and only where
+     * the answer has this very instance (see {@link IdentityStore}).
+     */
     public static Text known(Text text) {
         if (text.vi() != null && text.en() != null) {
-            KNOWN.encode(text);
+            KNOWN.register(text);
         }
         return text;
     }

@@ -13,7 +13,7 @@ final class CitationJson extends EncodedJson<Citation> {
     private static final Store<Citation> ENCODED = new Store<>(Citation.class);
 
     CitationJson() {
-        super(ENCODED, true);
+        super(ENCODED);
     }
 
     /** By its id when the writer writes by reference ({@link References}); else as it always is. */
