@@ -56,7 +56,7 @@ public final class References implements TextReferences {
     private final Map<String, ObjectNode> scoreGroups = new LinkedHashMap<>();
 
     /** The rule set of the first assessment: the one every assessment of the answer was made by, said once. */
-    private final Map<String, JsonNode> ruleset = new LinkedHashMap<>();
+    private ObjectNode ruleset;
 
     private static final List<String> RULE_MEMBERS = List.of("criterion", "outcome", "severity", "points", "title", "citations");
     private static final List<String> CRITERION_MEMBERS = List.of("title");
@@ -64,7 +64,7 @@ public final class References implements TextReferences {
 
     public References(long maxTextChars) {
         this.maxTextChars = maxTextChars;
-        // 4 MB for a list (under 1% of yes by mistake after two million texts), 512 bytes for one assessment.
+        // 4 MB for a list (about 1% of yes by mistake after two million texts), 512 bytes for one assessment.
         int bits = maxTextChars == Long.MAX_VALUE ? 1 << 12 : 1 << 25;
         this.asked = new java.util.BitSet(bits);
         this.askedMask = bits - 1;
@@ -171,8 +171,10 @@ public final class References implements TextReferences {
         maps.put("rules", rules);
         maps.put("criteria", criteria);
         maps.put("scoreGroups", scoreGroups);
-        if (!ruleset.isEmpty()) {
-            maps.put("ruleset", ruleset);
+        if (ruleset != null) {
+            Map<String, JsonNode> set = new LinkedHashMap<>();
+            ruleset.fields().forEachRemaining(e -> set.put(e.getKey(), e.getValue()));
+            maps.put("ruleset", set);
         }
         return maps;
     }
@@ -245,10 +247,10 @@ public final class References implements TextReferences {
                 }
             }
             if (o.get("ruleset") instanceof ObjectNode set) {
-                if (ruleset.isEmpty()) {
-                    set.fields().forEachRemaining(e -> ruleset.put(e.getKey(), e.getValue()));
+                if (ruleset == null) {
+                    ruleset = set;
                 }
-                if (ruleset.equals(mapOf(set))) {
+                if (ruleset.equals(set)) {
                     o.remove("ruleset");
                 }
             }
@@ -278,12 +280,6 @@ public final class References implements TextReferences {
         if (finding.get("remedy") != null && finding.get("remedy").isNull()) {
             finding.remove("remedy");
         }
-    }
-
-    private static Map<String, JsonNode> mapOf(ObjectNode o) {
-        Map<String, JsonNode> map = new LinkedHashMap<>();
-        o.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
-        return map;
     }
 
     /** Whether the evidence names exactly the fields of the rule's, in the same order. */
